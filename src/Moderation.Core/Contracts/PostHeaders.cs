@@ -1,0 +1,25 @@
+namespace Moderation.Core.Contracts;
+
+/// <summary>Kafka header names of the post and dead-letter contracts (see README, "Contracts").</summary>
+public static class PostHeaders
+{
+    /// <summary>MIME type of the value, e.g. <c>image/png</c>, <c>image/jpeg</c>, <c>image/webp</c>.</summary>
+    public const string ContentType = "content-type";
+    /// <summary>Posting user's id (UTF-8).</summary>
+    public const string UserId = "user-id";
+    /// <summary>Posting time, Unix epoch milliseconds as decimal UTF-8 text.</summary>
+    public const string PostedAt = "posted-at";
+    /// <summary>Ground-truth source of a demo post (<c>normal</c>, <c>anomalous</c>, <c>synthetic</c>, <c>malformed</c>);
+    /// set only by the demo producer, passed through like any extra header.</summary>
+    public const string Source = "source";
+    /// <summary>Dead-letter reason code, one of <see cref="DeadLetterReasons"/>.</summary>
+    public const string DlqReason = "dlq-reason";
+    /// <summary>Dead-letter error message (human readable).</summary>
+    public const string DlqError = "dlq-error";
+    /// <summary>Topic the dead-lettered record came from.</summary>
+    public const string DlqSourceTopic = "dlq-source-topic";
+    /// <summary>Partition the dead-lettered record came from (decimal).</summary>
+    public const string DlqSourcePartition = "dlq-source-partition";
+    /// <summary>Offset of the dead-lettered record (decimal).</summary>
+    public const string DlqSourceOffset = "dlq-source-offset";
+}

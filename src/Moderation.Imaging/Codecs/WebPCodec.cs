@@ -30,7 +30,8 @@ internal static unsafe class WebPCodec
                     byte* decoded = channels == 4
                         ? WebPDecodeRGBAInto(webp, (nuint)data.Length, output, (nuint)pixels.Length, stride)
                         : WebPDecodeRGBInto(webp, (nuint)data.Length, output, (nuint)pixels.Length, stride);
-                    VerifyWebP(decoded != null ? WebPStatus.Ok : WebPStatus.BitstreamError, "WebPDecode");
+                    VerifyWebP(decoded != null ? WebPStatus.Ok : WebPStatus.BitstreamError,
+                        channels == 4 ? "WebPDecodeRGBAInto (NULL: invalid or truncated data)" : "WebPDecodeRGBInto (NULL: invalid or truncated data)");
                 }
 
                 int count = result.Width * result.Height;

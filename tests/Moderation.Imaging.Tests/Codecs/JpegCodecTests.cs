@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Moderation.Core.Contracts;
+using Moderation.Imaging.Interop;
 
 namespace Moderation.Imaging.Tests.Codecs;
 
@@ -81,6 +82,35 @@ public sealed class JpegCodecTests
     public void Only_the_start_of_image_marker_is_corrupt()
     {
         Assert.Equal(DeadLetterReasons.Corrupt, TestData.Rejects(() => decoder.Decode(new byte[] { 0xFF, 0xD8, 0xFF }, null)).Reason);
+    }
+
+    [Fact]
+    public void Cmyk_jpeg_is_unsupported()
+    {
+        byte[] jpeg = EncodeCmyk(8, 8);
+
+        var rejected = TestData.Rejects(() => decoder.Decode(jpeg, "image/jpeg"));
+
+        Assert.Equal(DeadLetterReasons.UnsupportedType, rejected.Reason);
+        Assert.Contains("CMYK", rejected.Message);
+    }
+
+    /// <summary>A YCCK JPEG made by TurboJPEG from CMYK pixels (no CLI tool here writes one).</summary>
+    private static unsafe byte[] EncodeCmyk(int width, int height)
+    {
+        const int TJPF_CMYK = 11, TJSAMP_444 = 0;
+        byte[] cmyk = TestData.Noise(width * 4, height, seed: 8);
+        using TurboJpegHandle handle = NativeMethods.CreateTurboJpeg(compress: true);
+        nint buffer = 0;
+        nuint size = 0;
+        fixed (byte* pixels = cmyk)
+        {
+            NativeMethods.VerifyTurboJpeg(NativeMethods.tjCompress2(handle, pixels, width, width * 4, height, TJPF_CMYK,
+                ref buffer, ref size, TJSAMP_444, 90, 0), handle, "tjCompress2");
+        }
+
+        using var owner = new TurboJpegBufferHandle(buffer);
+        return new ReadOnlySpan<byte>((void*)buffer, (int)size).ToArray();
     }
 
     /// <summary>Offset of the first marker FF <paramref name="code"/> (ITU-T T.81 B.1.1.2).</summary>

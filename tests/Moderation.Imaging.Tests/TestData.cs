@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using Moderation.Core.Imaging;
 
 namespace Moderation.Imaging.Tests;
@@ -6,6 +7,19 @@ namespace Moderation.Imaging.Tests;
 internal static class TestData
 {
     public static byte[] Fixture(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
+
+    /// <summary>Image <paramref name="index"/> of the Fashion-MNIST test set (<c>byte [28,28]</c>, from the
+    /// dataset-fashion-mnist package; IDX format: 16-byte header, then 784 bytes per image).</summary>
+    public static byte[] FashionMnist(int index)
+    {
+        using var file = File.OpenRead("/usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz");
+        using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        byte[] skipped = new byte[16 + (784 * index)];
+        gzip.ReadExactly(skipped);
+        byte[] image = new byte[784];
+        gzip.ReadExactly(image);
+        return image;
+    }
 
     /// <summary>Uniform noise, the hardest case for lossless codecs (every byte value, no structure).</summary>
     public static byte[] Noise(int width, int height, int seed)

@@ -9,6 +9,18 @@ public static class OnnxRuntimeInfo
     /// <exception cref="DllNotFoundException">libonnxruntime.so.1 cannot be found.</exception>
     public static string Version => NativeMethods.GetVersionString();
 
+    /// <summary>Full path libonnxruntime.so.1 was loaded from (app base directory, <c>MODERATION_ORT_LIBRARY</c>, or
+    /// the repository's <c>.native/onnxruntime/</c>); null if the system loader found it by default probing.</summary>
+    /// <exception cref="DllNotFoundException">libonnxruntime.so.1 cannot be found.</exception>
+    public static string? LibraryPath
+    {
+        get
+        {
+            NativeMethods.EnsureInitialized();
+            return OrtLibraryResolver.LoadedPath;
+        }
+    }
+
     /// <summary>The C API version this binding requests (<c>ORT_API_VERSION</c>).</summary>
     public static int ApiVersion => (int)NativeMethods.ApiVersion;
 

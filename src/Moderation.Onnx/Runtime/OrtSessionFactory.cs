@@ -27,7 +27,9 @@ internal static class OrtSessionFactory
                 {
                     throw new OnnxRuntimeException(ex.Cause.ErrorCode,
                         $"execution provider 'cuda' was requested, but ONNX Runtime {NativeMethods.GetVersionString()} cannot use it " +
-                        $"(compiled-in providers: {string.Join(", ", NativeMethods.GetAvailableProviders())}): {ex.Cause.Message}",
+                        $"(compiled-in providers: {string.Join(", ", NativeMethods.GetAvailableProviders())}; CUDA also needs " +
+                        "libonnxruntime_providers_shared.so and libonnxruntime_providers_cuda.so beside libonnxruntime.so.1, plus the " +
+                        $"CUDA and cuDNN runtimes): {ex.Cause.Message}",
                         ex.Cause);
                 }
             case OnnxExecutionProviders.Auto:

@@ -25,7 +25,7 @@ internal static unsafe partial class NativeMethods
         try
         {
             code = (OnnxRuntimeErrorCode)getErrorCode(status);
-            message = Utf8(getErrorMessage(status));
+            message = Utf8(getErrorMessage(status)).TrimEnd();
         }
         finally
         {

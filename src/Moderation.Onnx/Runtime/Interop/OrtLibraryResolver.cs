@@ -15,13 +15,20 @@ internal static class OrtLibraryResolver
 
     private const string RepoRelativeFolder = ".native/onnxruntime";
 
+    /// <summary>The file the library was loaded from, or null before loading or when default probing found it.</summary>
+    internal static string? LoadedPath { get; private set; }
+
     /// <summary>A <see cref="DllImportResolver"/>; returns 0 (default probing) when nothing is found.</summary>
     internal static nint Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath)
     {
         if (libraryName != NativeMethods.LibraryName) return 0;
         foreach (var candidate in Candidates())
         {
-            if (File.Exists(candidate) && NativeLibrary.TryLoad(candidate, out var library)) return library;
+            if (File.Exists(candidate) && NativeLibrary.TryLoad(candidate, out var library))
+            {
+                LoadedPath = Path.GetFullPath(candidate);
+                return library;
+            }
         }
         return 0;
     }

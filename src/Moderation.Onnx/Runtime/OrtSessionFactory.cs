@@ -70,7 +70,8 @@ internal static class OrtSessionFactory
         try
         {
             using var cuda = NativeMethods.CreateCudaProviderOptions();
-            NativeMethods.UpdateCudaProviderOptions(cuda, "device_id", deviceId.ToString(CultureInfo.InvariantCulture));
+            if (deviceId != 0) // the options start at device 0
+                NativeMethods.UpdateCudaProviderOptions(cuda, "device_id", deviceId.ToString(CultureInfo.InvariantCulture));
             NativeMethods.AppendExecutionProviderCuda(sessionOptions, cuda);
         }
         catch (OnnxRuntimeException ex)

@@ -30,11 +30,15 @@ public class ExecutionProviderTests : IDisposable
         new[] { "libonnxruntime_providers_shared.so", "libonnxruntime_providers_cuda.so" }
             .All(f => File.Exists(Path.Combine(Path.GetDirectoryName(OnnxRuntimeInfo.LibraryPath!)!, f)));
 
-    [Fact]
-    public void Cuda_without_the_cuda_provider_is_a_clear_OnnxRuntimeException()
+    [Theory]
+    [InlineData(0)] // default device: CreateCUDAProviderOptions, then SessionOptionsAppendExecutionProvider_CUDA_V2 fails
+    [InlineData(1)] // another device: UpdateCUDAProviderOptions(device_id) fails first
+    public void Cuda_without_the_cuda_provider_is_a_clear_OnnxRuntimeException(int deviceId)
     {
         Assert.False(CudaProviderLibrariesPresent, "this test expects the npm build of ONNX Runtime without CUDA provider libraries");
-        var ex = Assert.Throws<OnnxRuntimeException>(() => new OnnxModelSession(model, Sessions.Cpu("cuda"), new ListLogger()));
+        var options = Sessions.Cpu("cuda");
+        options.DeviceId = deviceId;
+        var ex = Assert.Throws<OnnxRuntimeException>(() => new OnnxModelSession(model, options, new ListLogger()));
         Assert.Contains("'cuda' was requested", ex.Message);
         Assert.Contains("CPUExecutionProvider", ex.Message);
         Assert.Contains("libonnxruntime_providers_shared.so", ex.Message);

@@ -45,12 +45,4 @@ internal static unsafe partial class NativeMethods
             VerifySuccess(releaseAvailableProviders(names, count));
         }
     }
-
-    /// <summary>NUL-terminated UTF-8 bytes of <paramref name="text"/>.</summary>
-    private static byte[] Utf8Z(string text)
-    {
-        var bytes = new byte[System.Text.Encoding.UTF8.GetByteCount(text) + 1];
-        System.Text.Encoding.UTF8.GetBytes(text, bytes);
-        return bytes;
-    }
 }

@@ -62,4 +62,12 @@ internal static unsafe partial class NativeMethods
 
     /// <summary>Reads a NUL-terminated UTF-8 string owned by ONNX Runtime.</summary>
     private static string Utf8(byte* text) => Marshal.PtrToStringUTF8((nint)text) ?? string.Empty;
+
+    /// <summary>NUL-terminated UTF-8 bytes of <paramref name="text"/>.</summary>
+    private static byte[] Utf8Z(string text)
+    {
+        var bytes = new byte[System.Text.Encoding.UTF8.GetByteCount(text) + 1];
+        System.Text.Encoding.UTF8.GetBytes(text, bytes);
+        return bytes;
+    }
 }

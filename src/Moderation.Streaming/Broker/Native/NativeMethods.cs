@@ -1,0 +1,46 @@
+using System.Runtime.InteropServices;
+using Confluent.Kafka;
+
+namespace Moderation.Streaming.Broker.Native;
+
+/// <summary>
+/// librdkafka entry points that Confluent.Kafka does not expose (the mock cluster API of <c>rdkafka_mock.h</c>).
+/// One file per native area: <c>NativeMethods.Client.cs</c> (client and configuration objects) and
+/// <c>NativeMethods.Mock.cs</c> (mock cluster).
+/// </summary>
+internal static partial class NativeMethods
+{
+    /// <summary>
+    /// The library Confluent.Kafka loads as well (<c>librdkafka.so</c> from Debian's librdkafka-dev, version 2.0.2);
+    /// both resolve to the same shared object.
+    /// </summary>
+    internal const string LibraryName = "rdkafka";
+
+    /// <summary>Size of the error-string buffers passed to librdkafka (it truncates longer messages).</summary>
+    private const int ErrorBufferSize = 512;
+
+    /// <summary>Throws when a librdkafka <c>rd_kafka_resp_err_t</c> is not <c>RD_KAFKA_RESP_ERR_NO_ERROR</c>.</summary>
+    /// <exception cref="KafkaException">The status is an error; its code is the librdkafka error code.</exception>
+    internal static void VerifySuccess(int status, string operation)
+    {
+        if (status == 0)
+        {
+            return;
+        }
+
+        var text = Marshal.PtrToStringUTF8(rd_kafka_err2str(status)) ?? "unknown error";
+        throw new KafkaException(new Error((ErrorCode)status, $"{operation} failed: {text}"));
+    }
+
+    /// <summary>Throws when a native call that reports failure through an error buffer returned a failure.</summary>
+    /// <exception cref="KafkaException">Always, with <see cref="ErrorCode.InvalidConfig"/> or <see cref="ErrorCode.Local_Fail"/>.</exception>
+    private static void ThrowWithBuffer(ErrorCode code, string operation, ReadOnlySpan<byte> errorBuffer)
+    {
+        var end = errorBuffer.IndexOf((byte)0);
+        var text = System.Text.Encoding.UTF8.GetString(end < 0 ? errorBuffer : errorBuffer[..end]);
+        throw new KafkaException(new Error(code, $"{operation} failed: {text}"));
+    }
+
+    [LibraryImport(LibraryName)]
+    private static partial nint rd_kafka_err2str(int err);
+}

@@ -1,0 +1,80 @@
+using Confluent.Kafka;
+using Moderation.Streaming.Configuration;
+
+namespace Moderation.Streaming.Reading;
+
+/// <summary>
+/// Reads topics from the beginning without a consumer group (partitions assigned from metadata as the topics appear),
+/// until enough distinct keys were seen and every partition reached its end, or a deadline.
+/// </summary>
+internal static class TopicTail
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan MetadataInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Calls <paramref name="onRecord"/> for every record; it returns the record's post id.</summary>
+    /// <returns>True when <paramref name="expectedDistinct"/> distinct post ids were seen.</returns>
+    public static bool Read(KafkaOptions options, IReadOnlyList<string> topics, int expectedDistinct, TimeSpan timeout,
+        Func<ConsumeResult<byte[]?, byte[]?>, string> onRecord, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        using var admin = new AdminClientBuilder(KafkaClientConfigs.Admin(options)).Build();
+        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(KafkaClientConfigs.Reader(options)).Build();
+        var pending = new List<string>(topics);
+        var atEnd = new Dictionary<TopicPartition, bool>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var nextMetadata = DateTime.MinValue;
+        try
+        {
+            while (DateTime.UtcNow < deadline)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (pending.Count > 0 && DateTime.UtcNow >= nextMetadata)
+                {
+                    AssignAvailable(admin, consumer, pending, atEnd);
+                    nextMetadata = DateTime.UtcNow + MetadataInterval;
+                }
+
+                if (consumer.Consume(Poll) is { } record)
+                {
+                    atEnd[record.TopicPartition] = record.IsPartitionEOF;
+                    if (!record.IsPartitionEOF)
+                    {
+                        ids.Add(onRecord(record));
+                    }
+                }
+
+                if (ids.Count >= expectedDistinct && pending.Count == 0 && atEnd.Values.All(static end => end))
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            consumer.Close();
+        }
+
+        return ids.Count >= expectedDistinct;
+    }
+
+    private static void AssignAvailable(IAdminClient admin, IConsumer<byte[]?, byte[]?> consumer, List<string> pending,
+        Dictionary<TopicPartition, bool> atEnd)
+    {
+        foreach (var topic in pending.ToArray())
+        {
+            var metadata = admin.GetMetadata(topic, TimeSpan.FromSeconds(2)).Topics.SingleOrDefault();
+            if (metadata is null || metadata.Error.IsError || metadata.Partitions.Count == 0)
+            {
+                continue;
+            }
+
+            var partitions = metadata.Partitions
+                .Select(p => new TopicPartitionOffset(topic, p.PartitionId, Offset.Beginning))
+                .ToList();
+            partitions.ForEach(p => atEnd[p.TopicPartition] = false);
+            consumer.IncrementalAssign(partitions);
+            pending.Remove(topic);
+        }
+    }
+}

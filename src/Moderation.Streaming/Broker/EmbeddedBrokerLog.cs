@@ -8,7 +8,4 @@ internal static partial class EmbeddedBrokerLog
     [LoggerMessage(EventId = 100, Level = LogLevel.Information,
         Message = "Embedded Kafka cluster started: {BrokerCount} broker(s) at {BootstrapServers}")]
     public static partial void Started(ILogger logger, int brokerCount, string bootstrapServers);
-
-    [LoggerMessage(EventId = 101, Message = "librdkafka [{Facility}] {Text}")]
-    public static partial void Native(ILogger logger, LogLevel level, string facility, string text);
 }

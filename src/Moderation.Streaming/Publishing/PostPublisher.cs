@@ -1,9 +1,12 @@
 using System.Globalization;
 using System.Text;
 using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moderation.Core.Contracts;
 using Moderation.Streaming.Configuration;
+using Moderation.Streaming.Diagnostics;
 
 namespace Moderation.Streaming.Publishing;
 
@@ -20,14 +23,19 @@ public sealed class PostPublisher : IDisposable
     private readonly TimeProvider _timeProvider;
 
     /// <summary>Creates the producer (connections are opened lazily).</summary>
+    /// <param name="options">Kafka connection and <see cref="KafkaOptions.PostsTopic"/>.</param>
+    /// <param name="timeProvider">Clock of the <c>posted-at</c> header.</param>
+    /// <param name="logger">Receives librdkafka's log lines; none when null.</param>
     /// <exception cref="OptionsValidationException">The Kafka options are invalid.</exception>
-    public PostPublisher(IOptions<KafkaOptions> options, TimeProvider timeProvider)
+    public PostPublisher(IOptions<KafkaOptions> options, TimeProvider timeProvider, ILogger<PostPublisher>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _timeProvider = timeProvider;
         _topic = options.Value.PostsTopic;
         var messageTimeoutMs = (int)TimeSpan.FromMinutes(1).TotalMilliseconds;
-        _producer = new ProducerBuilder<byte[], byte[]>(KafkaClientConfigs.Producer(options.Value, messageTimeoutMs)).Build();
+        _producer = new ProducerBuilder<byte[], byte[]>(KafkaClientConfigs.Producer(options.Value, messageTimeoutMs))
+            .SetLogHandler(KafkaClientLog.Handler<IProducer<byte[], byte[]>>((ILogger?)logger ?? NullLogger.Instance))
+            .Build();
     }
 
     /// <summary>Publishes one post and completes when the broker acknowledged it.</summary>

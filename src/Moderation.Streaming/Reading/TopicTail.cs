@@ -1,5 +1,7 @@
 using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
 using Moderation.Streaming.Configuration;
+using Moderation.Streaming.Diagnostics;
 
 namespace Moderation.Streaming.Reading;
 
@@ -14,12 +16,16 @@ internal static class TopicTail
 
     /// <summary>Calls <paramref name="onRecord"/> for every record; it returns the record's post id.</summary>
     /// <returns>True when <paramref name="expectedDistinct"/> distinct post ids were seen.</returns>
-    public static bool Read(KafkaOptions options, IReadOnlyList<string> topics, int expectedDistinct, TimeSpan timeout,
+    public static bool Read(KafkaOptions options, ILogger logger, IReadOnlyList<string> topics, int expectedDistinct, TimeSpan timeout,
         Func<ConsumeResult<byte[]?, byte[]?>, string> onRecord, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + timeout;
-        using var admin = new AdminClientBuilder(KafkaClientConfigs.Admin(options)).Build();
-        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(KafkaClientConfigs.Reader(options)).Build();
+        using var admin = new AdminClientBuilder(KafkaClientConfigs.Admin(options))
+            .SetLogHandler(KafkaClientLog.Handler<IAdminClient>(logger))
+            .Build();
+        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(KafkaClientConfigs.Reader(options))
+            .SetLogHandler(KafkaClientLog.Handler<IConsumer<byte[]?, byte[]?>>(logger))
+            .Build();
         var pending = new List<string>(topics);
         var atEnd = new Dictionary<TopicPartition, bool>();
         var ids = new HashSet<string>(StringComparer.Ordinal);

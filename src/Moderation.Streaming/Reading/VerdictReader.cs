@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moderation.Core.Contracts;
 using Moderation.Streaming.Configuration;
@@ -15,8 +17,12 @@ namespace Moderation.Streaming.Reading;
 /// demo, tests and diagnostics. A topic that does not exist yet is waited for (the embedded broker, like a broker with
 /// <c>auto.create.topics.enable</c>, creates it on the first metadata request).
 /// </summary>
-public sealed class VerdictReader(IOptions<KafkaOptions> options)
+/// <param name="options">Kafka connection and topic names.</param>
+/// <param name="logger">Receives librdkafka's log lines; none when null.</param>
+public sealed class VerdictReader(IOptions<KafkaOptions> options, ILogger<VerdictReader>? logger = null)
 {
+    private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
+
     /// <summary>
     /// Reads <see cref="KafkaOptions.VerdictsTopic"/> and <see cref="KafkaOptions.DeadLetterTopic"/> until
     /// <paramref name="expectedPosts"/> distinct post ids were seen and every partition was read to its end, or until
@@ -32,7 +38,7 @@ public sealed class VerdictReader(IOptions<KafkaOptions> options)
             var verdicts = new List<Verdict>();
             var deadLetters = new List<DeadLetter>();
             var ids = new HashSet<string>(StringComparer.Ordinal);
-            var complete = TopicTail.Read(kafka, [kafka.VerdictsTopic, kafka.DeadLetterTopic], expectedPosts, timeout, record =>
+            var complete = TopicTail.Read(kafka, _logger, [kafka.VerdictsTopic, kafka.DeadLetterTopic], expectedPosts, timeout, record =>
             {
                 string id;
                 if (record.Topic == kafka.VerdictsTopic)
@@ -65,7 +71,7 @@ public sealed class VerdictReader(IOptions<KafkaOptions> options)
         return Task.Factory.StartNew<IReadOnlyList<Verdict>>(() =>
         {
             var flags = new List<Verdict>();
-            TopicTail.Read(kafka, [kafka.FlagsTopic], expectedFlags, timeout, record =>
+            TopicTail.Read(kafka, _logger, [kafka.FlagsTopic], expectedFlags, timeout, record =>
             {
                 var verdict = ParseVerdict(record);
                 flags.Add(verdict);

@@ -10,7 +10,8 @@ namespace Moderation.Streaming.Worker;
 /// The consumer side of the worker, run on one dedicated thread: micro-batches posts (up to B records or T ms from the
 /// batch's first record), hands each batch to the <see cref="BatchProcessor"/>, stores the batch's offsets only after
 /// all its outputs were acknowledged (auto-commit then commits stored offsets), pauses the assignment while the scoring
-/// breaker is open, and finishes the in-flight batch before partitions are revoked.
+/// breaker is open, and finishes the in-flight batch before partitions are revoked. Stored offsets are committed
+/// after every batch (and by auto-commit), so a rebalance or a stop redelivers at most the in-flight batch.
 /// </summary>
 internal sealed class ConsumeLoop : IDisposable
 {
@@ -40,6 +41,7 @@ internal sealed class ConsumeLoop : IDisposable
         _buffer = ArrayPool<float>.Shared.Rent(batching.MaxBatchSize * pixelsPerImage);
         _consumer = new ConsumerBuilder<byte[]?, byte[]?>(config)
             .SetErrorHandler((_, error) => OnError(error))
+            .SetLogHandler(KafkaClientLog.Handler<IConsumer<byte[]?, byte[]?>>(logger))
             .SetPartitionsAssignedHandler((_, partitions) => WorkerLog.Assigned(_logger, string.Join(", ", partitions)))
             .SetPartitionsRevokedHandler((_, partitions) => Guard(() => OnRevoked(partitions)))
             .SetPartitionsLostHandler((_, partitions) => Guard(() => OnLost(partitions)))
@@ -150,7 +152,7 @@ internal sealed class ConsumeLoop : IDisposable
         _batch.Add(record);
     }
 
-    /// <summary>Processes the batch; on success stores its offsets and resumes a paused assignment; when scoring is
+    /// <summary>Processes the batch; on success stores and commits its offsets and resumes a paused assignment; when scoring is
     /// unavailable pauses the assignment and keeps the batch for a later try.</summary>
     private bool Flush()
     {
@@ -172,6 +174,7 @@ internal sealed class ConsumeLoop : IDisposable
         }
 
         StoreOffsets();
+        CommitStored();
         _batch.Clear();
         if (_paused)
         {
@@ -220,6 +223,13 @@ internal sealed class ConsumeLoop : IDisposable
             }
         }
 
+        CommitStored();
+    }
+
+    /// <summary>Commits the stored offsets synchronously. A failure is not fatal: auto-commit retries the stored
+    /// offsets, and at worst the group redelivers the batch (at-least-once).</summary>
+    private void CommitStored()
+    {
         try
         {
             _consumer.Commit();
@@ -227,7 +237,7 @@ internal sealed class ConsumeLoop : IDisposable
         catch (KafkaException e) when (e.Error.Code == ErrorCode.Local_NoOffset)
         {
         }
-        catch (KafkaException e)
+        catch (KafkaException e) when (!e.Error.IsFatal)
         {
             WorkerLog.CommitFailed(_logger, e);
         }

@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
+using Moderation.Streaming.Diagnostics;
 using Polly;
 
 namespace Moderation.Streaming.Worker;
@@ -20,6 +21,7 @@ internal sealed class OutputProducer : IDisposable
     {
         _pipeline = pipeline;
         _producer = new ProducerBuilder<byte[]?, byte[]?>(config)
+            .SetLogHandler(KafkaClientLog.Handler<IProducer<byte[]?, byte[]?>>(logger))
             .SetErrorHandler((_, error) =>
             {
                 if (error.IsFatal)

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
+using Moderation.Streaming.Diagnostics;
 
 namespace Moderation.Streaming.Broker.Native;
 
@@ -22,27 +23,11 @@ internal static class NativeLogBridge
                 return;
             }
 
-            var logLevel = ToLogLevel(level);
-            if (logger.IsEnabled(logLevel))
-            {
-                EmbeddedBrokerLog.Native(
-                    logger, logLevel, Marshal.PtrToStringUTF8(facility) ?? "", Marshal.PtrToStringUTF8(text) ?? "");
-            }
+            KafkaClientLog.Write(logger, level, Marshal.PtrToStringUTF8(facility) ?? "", Marshal.PtrToStringUTF8(text) ?? "");
         }
         catch (Exception)
         {
             // An exception must never unwind into librdkafka's thread; a lost log line is the lesser harm.
         }
     }
-
-    /// <summary>Syslog severity (RFC 5424 §6.2.1) to <see cref="LogLevel"/>.</summary>
-    private static LogLevel ToLogLevel(int syslogLevel) => syslogLevel switch
-    {
-        <= 2 => LogLevel.Critical,
-        3 => LogLevel.Error,
-        4 => LogLevel.Warning,
-        5 => LogLevel.Information,
-        6 => LogLevel.Debug,
-        _ => LogLevel.Trace,
-    };
 }

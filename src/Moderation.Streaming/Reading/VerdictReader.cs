@@ -18,8 +18,9 @@ namespace Moderation.Streaming.Reading;
 /// <c>auto.create.topics.enable</c>, creates it on the first metadata request).
 /// </summary>
 /// <param name="options">Kafka connection and topic names.</param>
+/// <param name="timeProvider">Clock of the read timeouts.</param>
 /// <param name="logger">Receives librdkafka's log lines; none when null.</param>
-public sealed class VerdictReader(IOptions<KafkaOptions> options, ILogger<VerdictReader>? logger = null)
+public sealed class VerdictReader(IOptions<KafkaOptions> options, TimeProvider timeProvider, ILogger<VerdictReader>? logger = null)
 {
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
 
@@ -38,7 +39,7 @@ public sealed class VerdictReader(IOptions<KafkaOptions> options, ILogger<Verdic
             var verdicts = new List<Verdict>();
             var deadLetters = new List<DeadLetter>();
             var ids = new HashSet<string>(StringComparer.Ordinal);
-            var complete = TopicTail.Read(kafka, _logger, [kafka.VerdictsTopic, kafka.DeadLetterTopic], expectedPosts, timeout, record =>
+            var complete = TopicTail.Read(kafka, timeProvider, _logger, [kafka.VerdictsTopic, kafka.DeadLetterTopic], expectedPosts, timeout, record =>
             {
                 string id;
                 if (record.Topic == kafka.VerdictsTopic)
@@ -71,7 +72,7 @@ public sealed class VerdictReader(IOptions<KafkaOptions> options, ILogger<Verdic
         return Task.Factory.StartNew<IReadOnlyList<Verdict>>(() =>
         {
             var flags = new List<Verdict>();
-            TopicTail.Read(kafka, _logger, [kafka.FlagsTopic], expectedFlags, timeout, record =>
+            TopicTail.Read(kafka, timeProvider, _logger, [kafka.FlagsTopic], expectedFlags, timeout, record =>
             {
                 var verdict = ParseVerdict(record);
                 flags.Add(verdict);

@@ -8,12 +8,12 @@ namespace Moderation.Streaming.Worker;
 
 /// <summary>
 /// The consumer side of the worker, run on one dedicated thread: micro-batches posts (up to B records or T ms from the
-/// batch's first record), hands each batch to the <see cref="BatchProcessor"/>, stores the batch's offsets only after
-/// all its outputs were acknowledged (auto-commit then commits stored offsets), pauses the assignment while the scoring
-/// breaker is open, and finishes the in-flight batch before partitions are revoked. Stored offsets are committed
-/// after every batch (and by auto-commit), so a rebalance or a stop redelivers at most the in-flight batch.
+/// batch's first record), hands each batch to the <see cref="BatchProcessor"/>, stores and commits the batch's offsets
+/// only after all its outputs were acknowledged, pauses the assignment while the scoring breaker is open, and finishes
+/// the in-flight batch before partitions are revoked. A stop or a rebalance therefore redelivers only batches whose
+/// commit failed (auto-commit retries stored offsets in the background).
 /// </summary>
-internal sealed class ConsumeLoop : IDisposable
+internal sealed partial class ConsumeLoop : IDisposable
 {
     private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(100);
     private readonly IConsumer<byte[]?, byte[]?> _consumer;
@@ -156,6 +156,11 @@ internal sealed class ConsumeLoop : IDisposable
     /// unavailable pauses the assignment and keeps the batch for a later try.</summary>
     private bool Flush()
     {
+        if (_batch.Count == 0)
+        {
+            return true;
+        }
+
         if (!_processor.Process(_batch, _buffer, _drain, _drain, out var retryAfter))
         {
             var assignment = _consumer.Assignment;
@@ -185,111 +190,6 @@ internal sealed class ConsumeLoop : IDisposable
         }
 
         return true;
-    }
-
-    private void StoreOffsets()
-    {
-        foreach (var partition in _batch.GroupBy(r => r.TopicPartition))
-        {
-            var next = new TopicPartitionOffset(partition.Key, partition.Max(r => r.Offset.Value) + 1);
-            try
-            {
-                _consumer.StoreOffset(next);
-            }
-            catch (KafkaException e)
-            {
-                WorkerLog.StoreFailed(_logger, e, next.Topic, next.Partition.Value, next.Offset.Value);
-            }
-        }
-    }
-
-    private void OnRevoked(List<TopicPartitionOffset> partitions)
-    {
-        WorkerLog.Revoked(_logger, string.Join(", ", partitions.Select(p => p.TopicPartition)), _batch.Count);
-        if (_batch.Count > 0 && _failure.Failure is null)
-        {
-            var flushed = false;
-            try
-            {
-                flushed = _holdUntil is null && Flush();
-            }
-            catch (OperationCanceledException)
-            {
-            }
-
-            if (!flushed)
-            {
-                Abandon("partitions revoked before the batch could be scored");
-            }
-        }
-
-        CommitStored();
-    }
-
-    /// <summary>Commits the stored offsets synchronously. A failure is not fatal: auto-commit retries the stored
-    /// offsets, and at worst the group redelivers the batch (at-least-once).</summary>
-    private void CommitStored()
-    {
-        try
-        {
-            _consumer.Commit();
-        }
-        catch (KafkaException e) when (e.Error.Code == ErrorCode.Local_NoOffset)
-        {
-        }
-        catch (KafkaException e) when (!e.Error.IsFatal)
-        {
-            WorkerLog.CommitFailed(_logger, e);
-        }
-    }
-
-    private void OnLost(List<TopicPartitionOffset> partitions)
-    {
-        var lost = partitions.Select(p => p.TopicPartition).ToHashSet();
-        var dropped = _batch.RemoveAll(r => lost.Contains(r.TopicPartition));
-        if (_batch.Count == 0)
-        {
-            _holdUntil = null;
-        }
-
-        WorkerLog.Lost(_logger, string.Join(", ", lost), dropped);
-    }
-
-    private void OnError(Error error)
-    {
-        if (error.IsFatal)
-        {
-            _failure.Report(new KafkaException(error));
-        }
-        else
-        {
-            WorkerLog.ClientError(_logger, error.Code.ToString(), error.Reason);
-        }
-    }
-
-    private void Abandon(string why)
-    {
-        if (_batch.Count > 0)
-        {
-            var head = _batch[0];
-            WorkerLog.Abandoned(_logger, _batch.Count, head.Topic, head.Partition.Value, head.Offset.Value, why);
-            _batch.Clear();
-        }
-
-        _holdUntil = null;
-    }
-
-    /// <summary>Runs a rebalance handler; a failure becomes the worker's fatal failure instead of unwinding into librdkafka.</summary>
-    private void Guard(Action handler)
-    {
-        try
-        {
-            handler();
-        }
-        catch (Exception e)
-        {
-            _failure.Report(e);
-        }
     }
 
     private TimeSpan NextTimeout()

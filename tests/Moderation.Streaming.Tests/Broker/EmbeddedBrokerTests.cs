@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Sockets;
 using Confluent.Kafka;
 using Moderation.Streaming.Broker;
@@ -27,8 +28,8 @@ public sealed class EmbeddedBrokerTests
         using var consumer = new ConsumerBuilder<string, string>(new ConsumerConfig { BootstrapServers = broker.BootstrapServers, GroupId = "unused" }).Build();
         consumer.Assign(Enumerable.Range(0, 3).Select(p => new TopicPartitionOffset("three", p, Offset.Beginning)));
         var values = new List<string>();
-        var deadline = DateTime.UtcNow + Timeout;
-        while (values.Count < 3 && DateTime.UtcNow < deadline)
+        var started = Stopwatch.GetTimestamp();
+        while (values.Count < 3 && Stopwatch.GetElapsedTime(started) < Timeout)
         {
             if (consumer.Consume(TimeSpan.FromMilliseconds(100)) is { } record)
             {

@@ -14,7 +14,7 @@ internal static class RawTopic
         {
             var records = new List<ConsumeResult<byte[]?, byte[]?>>();
             var options = new KafkaOptions { BootstrapServers = broker.BootstrapServers };
-            TopicTail.Read(options, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, [topic], expected, timeout, record =>
+            TopicTail.Read(options, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, [topic], expected, timeout, record =>
             {
                 records.Add(record);
                 return record.Message.Key is { } key ? Encoding.UTF8.GetString(key) : record.Offset.ToString();

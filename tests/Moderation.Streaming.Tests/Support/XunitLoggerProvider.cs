@@ -23,7 +23,7 @@ internal sealed class XunitLoggerProvider(ITestOutputHelper output) : ILoggerPro
             try
             {
                 var name = category[(category.LastIndexOf('.') + 1)..];
-                output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {logLevel,-11} {name}: {formatter(state, exception)}{(exception is null ? "" : " | " + exception.Message)}");
+                output.WriteLine($"{TimeProvider.System.GetUtcNow():HH:mm:ss.fff} {logLevel,-11} {name}: {formatter(state, exception)}{(exception is null ? "" : " | " + exception.Message)}");
             }
             catch (InvalidOperationException)
             {

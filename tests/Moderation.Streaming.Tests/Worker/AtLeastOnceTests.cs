@@ -45,5 +45,5 @@ public sealed class AtLeastOnceTests(ITestOutputHelper output)
     }
 
     private static Task<ModerationResults> ReadAllAsync(EmbeddedBroker broker, int expected, TimeSpan timeout) =>
-        new VerdictReader(Options.Create(new KafkaOptions { BootstrapServers = broker.BootstrapServers })).ReadAsync(expected, timeout);
+        new VerdictReader(Options.Create(new KafkaOptions { BootstrapServers = broker.BootstrapServers }), TimeProvider.System).ReadAsync(expected, timeout);
 }

@@ -9,6 +9,9 @@ internal static partial class NativeMethods
     /// <summary><c>RD_KAFKA_PRODUCER</c> of <c>rd_kafka_type_t</c>.</summary>
     private const int ProducerType = 0;
 
+    /// <summary><c>RD_KAFKA_CONF_OK</c> of <c>rd_kafka_conf_res_t</c>.</summary>
+    private const int ConfigOk = 0;
+
     /// <summary>Creates a configuration object owned by the returned handle.</summary>
     internal static KafkaConfigHandle CreateConfig() => rd_kafka_conf_new();
 
@@ -17,10 +20,8 @@ internal static partial class NativeMethods
     internal static void SetConfig(KafkaConfigHandle config, string name, string value)
     {
         Span<byte> error = stackalloc byte[ErrorBufferSize];
-        if (rd_kafka_conf_set(config, name, value, ref error.GetPinnableReference(), (nuint)error.Length) != 0)
-        {
-            ThrowWithBuffer(ErrorCode.InvalidConfig, $"rd_kafka_conf_set({name})", error);
-        }
+        var result = rd_kafka_conf_set(config, name, value, ref error.GetPinnableReference(), (nuint)error.Length);
+        VerifySuccess(result == ConfigOk ? 0 : (int)ErrorCode.InvalidConfig, $"rd_kafka_conf_set({name})", error);
     }
 
     /// <summary>Routes the client's log lines to <paramref name="callback"/> with <paramref name="opaque"/> as context.</summary>
@@ -43,7 +44,7 @@ internal static partial class NativeMethods
         if (client.IsInvalid)
         {
             client.Dispose();
-            ThrowWithBuffer(ErrorCode.Local_Fail, "rd_kafka_new", error);
+            VerifySuccess((int)ErrorCode.Local_Fail, "rd_kafka_new", error);
         }
 
         config.SetHandleAsInvalid(); // ownership moved into the client

@@ -20,7 +20,7 @@ internal static partial class NativeMethods
         {
             cluster.Dispose();
             client.DangerousRelease();
-            throw new KafkaException(new Error(ErrorCode.Local_Fail, "rd_kafka_mock_cluster_new failed (see the log)"));
+            VerifySuccess((int)ErrorCode.Local_Fail, "rd_kafka_mock_cluster_new (see the log)");
         }
 
         cluster.Owner = client;
@@ -28,9 +28,12 @@ internal static partial class NativeMethods
     }
 
     /// <summary>The cluster's <c>bootstrap.servers</c> list, e.g. <c>127.0.0.1:40123</c>.</summary>
-    internal static string GetBootstrapServers(MockClusterHandle cluster) =>
-        Marshal.PtrToStringUTF8(rd_kafka_mock_cluster_bootstraps(cluster))
-        ?? throw new KafkaException(new Error(ErrorCode.Local_Fail, "rd_kafka_mock_cluster_bootstraps returned NULL"));
+    internal static string GetBootstrapServers(MockClusterHandle cluster)
+    {
+        var servers = Marshal.PtrToStringUTF8(rd_kafka_mock_cluster_bootstraps(cluster));
+        VerifySuccess(servers is null ? (int)ErrorCode.Local_Fail : 0, "rd_kafka_mock_cluster_bootstraps");
+        return servers!;
+    }
 
     /// <summary>Creates a topic (the mock broker has no CreateTopics admin request).</summary>
     /// <exception cref="KafkaException">The topic exists or the arguments are invalid.</exception>

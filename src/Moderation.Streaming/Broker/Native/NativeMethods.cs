@@ -19,26 +19,24 @@ internal static partial class NativeMethods
     /// <summary>Size of the error-string buffers passed to librdkafka (it truncates longer messages).</summary>
     private const int ErrorBufferSize = 512;
 
-    /// <summary>Throws when a librdkafka <c>rd_kafka_resp_err_t</c> is not <c>RD_KAFKA_RESP_ERR_NO_ERROR</c>.</summary>
-    /// <exception cref="KafkaException">The status is an error; its code is the librdkafka error code.</exception>
-    internal static void VerifySuccess(int status, string operation)
+    /// <summary>
+    /// The one status check of this binding: throws when <paramref name="status"/>, an <c>rd_kafka_resp_err_t</c>, is not
+    /// <c>RD_KAFKA_RESP_ERR_NO_ERROR</c> (0). Calls that report failure otherwise (a NULL object, an
+    /// <c>rd_kafka_conf_res_t</c>) map it to an error code and pass librdkafka's error buffer as <paramref name="detail"/>.
+    /// </summary>
+    /// <exception cref="KafkaException">The status is an error; <see cref="Error.Code"/> is the librdkafka error code.</exception>
+    internal static void VerifySuccess(int status, string operation, ReadOnlySpan<byte> detail = default)
     {
         if (status == 0)
         {
             return;
         }
 
-        var text = Marshal.PtrToStringUTF8(rd_kafka_err2str(status)) ?? "unknown error";
+        var end = detail.IndexOf((byte)0);
+        var text = !detail.IsEmpty && end != 0
+            ? System.Text.Encoding.UTF8.GetString(end < 0 ? detail : detail[..end])
+            : Marshal.PtrToStringUTF8(rd_kafka_err2str(status)) ?? "unknown error";
         throw new KafkaException(new Error((ErrorCode)status, $"{operation} failed: {text}"));
-    }
-
-    /// <summary>Throws when a native call that reports failure through an error buffer returned a failure.</summary>
-    /// <exception cref="KafkaException">Always, with <see cref="ErrorCode.InvalidConfig"/> or <see cref="ErrorCode.Local_Fail"/>.</exception>
-    private static void ThrowWithBuffer(ErrorCode code, string operation, ReadOnlySpan<byte> errorBuffer)
-    {
-        var end = errorBuffer.IndexOf((byte)0);
-        var text = System.Text.Encoding.UTF8.GetString(end < 0 ? errorBuffer : errorBuffer[..end]);
-        throw new KafkaException(new Error(code, $"{operation} failed: {text}"));
     }
 
     [LibraryImport(LibraryName)]

@@ -22,6 +22,9 @@ public sealed class EmbeddedBroker : IDisposable
     /// <summary>Partitions of a topic the mock cluster creates on first use (librdkafka 2.0.2, <c>rdkafka_mock.c</c>).</summary>
     public const int AutoCreatedTopicPartitions = 4;
 
+    /// <summary>Broker id meaning every broker of the cluster, for <see cref="SetBrokerDown"/> and <see cref="SetBrokerUp"/>.</summary>
+    public const int AllBrokers = -1;
+
     private readonly GCHandle _logContext;
     private readonly KafkaClientHandle _client;
     private readonly MockClusterHandle _cluster;
@@ -91,6 +94,27 @@ public sealed class EmbeddedBroker : IDisposable
         ObjectDisposedException.ThrowIf(_cluster.IsClosed, this);
         var codes = Array.ConvertAll(errors, e => (int)e);
         NativeMethods.PushRequestErrors(_cluster, (short)apiKey, codes);
+    }
+
+    /// <summary>
+    /// Fault injection: disconnects broker <paramref name="brokerId"/> (1..<see cref="BrokerCount"/>, or
+    /// <see cref="AllBrokers"/>) and refuses new connections until <see cref="SetBrokerUp"/>; leadership does not move.
+    /// </summary>
+    /// <exception cref="KafkaException">No broker with that id.</exception>
+    /// <exception cref="ObjectDisposedException">The broker was disposed.</exception>
+    public void SetBrokerDown(int brokerId = AllBrokers)
+    {
+        ObjectDisposedException.ThrowIf(_cluster.IsClosed, this);
+        NativeMethods.SetBrokerState(_cluster, brokerId, up: false);
+    }
+
+    /// <summary>Lets broker <paramref name="brokerId"/> (or <see cref="AllBrokers"/>) accept connections again.</summary>
+    /// <exception cref="KafkaException">No broker with that id.</exception>
+    /// <exception cref="ObjectDisposedException">The broker was disposed.</exception>
+    public void SetBrokerUp(int brokerId = AllBrokers)
+    {
+        ObjectDisposedException.ThrowIf(_cluster.IsClosed, this);
+        NativeMethods.SetBrokerState(_cluster, brokerId, up: true);
     }
 
     /// <summary>Stops the brokers (clients see disconnects) and frees the cluster's memory.</summary>

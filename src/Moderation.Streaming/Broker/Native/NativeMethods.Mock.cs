@@ -44,6 +44,13 @@ internal static partial class NativeMethods
     internal static void PushRequestErrors(MockClusterHandle cluster, short apiKey, ReadOnlySpan<int> errors) =>
         rd_kafka_mock_push_request_errors_array(cluster, apiKey, (nuint)errors.Length, in errors.GetPinnableReference());
 
+    /// <summary>Disconnects a broker (−1: all) and refuses new connections, or accepts them again.</summary>
+    /// <exception cref="KafkaException">No broker with that id.</exception>
+    internal static void SetBrokerState(MockClusterHandle cluster, int brokerId, bool up) =>
+        VerifySuccess(
+            up ? rd_kafka_mock_broker_set_up(cluster, brokerId) : rd_kafka_mock_broker_set_down(cluster, brokerId),
+            up ? $"set broker {brokerId} up" : $"set broker {brokerId} down");
+
     [LibraryImport(LibraryName)]
     private static partial MockClusterHandle rd_kafka_mock_cluster_new(KafkaClientHandle rk, int brokerCount);
 
@@ -56,6 +63,12 @@ internal static partial class NativeMethods
     [LibraryImport(LibraryName, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int rd_kafka_mock_topic_create(
         MockClusterHandle mcluster, string topic, int partitionCount, int replicationFactor);
+
+    [LibraryImport(LibraryName)]
+    private static partial int rd_kafka_mock_broker_set_down(MockClusterHandle mcluster, int brokerId);
+
+    [LibraryImport(LibraryName)]
+    private static partial int rd_kafka_mock_broker_set_up(MockClusterHandle mcluster, int brokerId);
 
     [LibraryImport(LibraryName)]
     private static partial void rd_kafka_mock_push_request_errors_array(

@@ -118,6 +118,22 @@ public sealed class EmbeddedBrokerTests
         Assert.Throws<ObjectDisposedException>(() => broker.CreateTopic("late", 1));
     }
 
+    [Fact]
+    public void Broker_taken_down_refuses_connections_until_it_is_up_again()
+    {
+        using var broker = new EmbeddedBroker();
+        var port = int.Parse(broker.BootstrapServers.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture);
+
+        broker.SetBrokerDown(1);
+        using var refused = new TcpClient();
+        Assert.Throws<SocketException>(() => refused.Connect("127.0.0.1", port));
+        broker.SetBrokerUp(1);
+        using var accepted = new TcpClient();
+        accepted.Connect("127.0.0.1", port);
+
+        Assert.Equal(ErrorCode.BrokerNotAvailable, Assert.Throws<KafkaException>(() => broker.SetBrokerDown(7)).Error.Code);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(17)]

@@ -1,0 +1,11 @@
+using Microsoft.Extensions.Logging;
+
+namespace Moderation.Streaming.Broker;
+
+/// <summary>Log messages of <see cref="EmbeddedBroker"/>.</summary>
+internal static partial class EmbeddedBrokerLog
+{
+    [LoggerMessage(EventId = 100, Level = LogLevel.Information,
+        Message = "Embedded Kafka cluster started: {BrokerCount} broker(s) at {BootstrapServers}")]
+    public static partial void Started(ILogger logger, int brokerCount, string bootstrapServers);
+}

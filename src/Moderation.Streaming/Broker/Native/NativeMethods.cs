@@ -1,0 +1,44 @@
+using System.Runtime.InteropServices;
+using Confluent.Kafka;
+
+namespace Moderation.Streaming.Broker.Native;
+
+/// <summary>
+/// librdkafka entry points that Confluent.Kafka does not expose (the mock cluster API of <c>rdkafka_mock.h</c>).
+/// One file per native area: <c>NativeMethods.Client.cs</c> (client and configuration objects) and
+/// <c>NativeMethods.Mock.cs</c> (mock cluster).
+/// </summary>
+internal static partial class NativeMethods
+{
+    /// <summary>
+    /// The library Confluent.Kafka loads as well (<c>librdkafka.so</c> from Debian's librdkafka-dev, version 2.0.2);
+    /// both resolve to the same shared object.
+    /// </summary>
+    internal const string LibraryName = "rdkafka";
+
+    /// <summary>Size of the error-string buffers passed to librdkafka (it truncates longer messages).</summary>
+    private const int ErrorBufferSize = 512;
+
+    /// <summary>
+    /// The one status check of this binding: throws when <paramref name="status"/>, an <c>rd_kafka_resp_err_t</c>, is not
+    /// <c>RD_KAFKA_RESP_ERR_NO_ERROR</c> (0). Calls that report failure otherwise (a NULL object, an
+    /// <c>rd_kafka_conf_res_t</c>) map it to an error code and pass librdkafka's error buffer as <paramref name="detail"/>.
+    /// </summary>
+    /// <exception cref="KafkaException">The status is an error; <see cref="Error.Code"/> is the librdkafka error code.</exception>
+    internal static void VerifySuccess(int status, string operation, ReadOnlySpan<byte> detail = default)
+    {
+        if (status == 0)
+        {
+            return;
+        }
+
+        var end = detail.IndexOf((byte)0);
+        var text = !detail.IsEmpty && end != 0
+            ? System.Text.Encoding.UTF8.GetString(end < 0 ? detail : detail[..end])
+            : Marshal.PtrToStringUTF8(rd_kafka_err2str(status)) ?? "unknown error";
+        throw new KafkaException(new Error((ErrorCode)status, $"{operation} failed: {text}"));
+    }
+
+    [LibraryImport(LibraryName)]
+    private static partial nint rd_kafka_err2str(int err);
+}

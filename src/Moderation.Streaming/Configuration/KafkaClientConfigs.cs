@@ -1,0 +1,61 @@
+using Confluent.Kafka;
+
+namespace Moderation.Streaming.Configuration;
+
+/// <summary>Builds Confluent.Kafka client configurations from the options: passthrough settings first, then the
+/// properties the delivery guarantees depend on, which cannot be overridden.</summary>
+internal static class KafkaClientConfigs
+{
+    /// <summary>The worker's consumer: group member, auto-commit of explicitly stored offsets only.</summary>
+    public static ConsumerConfig Worker(KafkaOptions options)
+    {
+        var config = new ConsumerConfig { AutoOffsetReset = AutoOffsetReset.Earliest };
+        Apply(config, options.Settings, options.ConsumerSettings);
+        config.BootstrapServers = options.BootstrapServers;
+        config.GroupId = options.GroupId;
+        config.EnableAutoCommit = true;
+        config.EnableAutoOffsetStore = false; // offsets are stored only once a batch's outputs are acknowledged
+        config.EnablePartitionEof = false;
+        return config;
+    }
+
+    /// <summary>A reader that assigns partitions itself and never commits.</summary>
+    public static ConsumerConfig Reader(KafkaOptions options)
+    {
+        var config = new ConsumerConfig();
+        Apply(config, options.Settings, options.ConsumerSettings);
+        config.BootstrapServers = options.BootstrapServers;
+        config.GroupId = $"moderation-reader-{Guid.NewGuid():N}";
+        config.EnableAutoCommit = false;
+        config.EnablePartitionEof = true;
+        return config;
+    }
+
+    /// <summary>An idempotent producer acknowledged by all in-sync replicas.</summary>
+    public static ProducerConfig Producer(KafkaOptions options, int messageTimeoutMs)
+    {
+        var config = new ProducerConfig { MessageTimeoutMs = messageTimeoutMs };
+        Apply(config, options.Settings, options.ProducerSettings);
+        config.BootstrapServers = options.BootstrapServers;
+        config.EnableIdempotence = true;
+        config.Acks = Acks.All;
+        return config;
+    }
+
+    /// <summary>An admin client for metadata queries.</summary>
+    public static AdminClientConfig Admin(KafkaOptions options)
+    {
+        var config = new AdminClientConfig();
+        Apply(config, options.Settings, []);
+        config.BootstrapServers = options.BootstrapServers;
+        return config;
+    }
+
+    private static void Apply(ClientConfig config, Dictionary<string, string> common, Dictionary<string, string> specific)
+    {
+        foreach (var (key, value) in common.Concat(specific))
+        {
+            config.Set(key, value);
+        }
+    }
+}

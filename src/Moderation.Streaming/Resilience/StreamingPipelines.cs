@@ -1,0 +1,96 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using Moderation.Streaming.Configuration;
+using Moderation.Streaming.Worker;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace Moderation.Streaming.Resilience;
+
+/// <summary>The Polly pipelines of the worker, built once per worker with explicit <c>ShouldHandle</c> predicates.</summary>
+internal static class StreamingPipelines
+{
+    /// <summary>
+    /// Scoring: retry (exponential backoff with jitter) around a circuit breaker. The retry handles every scorer failure
+    /// except cancellation and <see cref="BrokenCircuitException"/>, so an open breaker surfaces at once to the caller,
+    /// which pauses consumption instead of dead-lettering.
+    /// </summary>
+    public static ResiliencePipeline Scoring(ResilienceOptions options, TimeProvider timeProvider, ILogger logger)
+    {
+        var builder = new ResiliencePipelineBuilder { Name = "moderation-scoring", TimeProvider = timeProvider };
+        if (options.ScoringMaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder()
+                    .Handle<Exception>(e => e is not OperationCanceledException and not BrokenCircuitException),
+                MaxRetryAttempts = options.ScoringMaxRetries,
+                Delay = TimeSpan.FromMilliseconds(options.ScoringRetryDelayMs),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                OnRetry = args =>
+                {
+                    WorkerLog.ScoringRetry(logger, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds, args.Outcome.Exception);
+                    return default;
+                },
+            });
+        }
+
+        return builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException),
+            FailureRatio = options.BreakerFailureRatio,
+            MinimumThroughput = options.BreakerMinimumThroughput,
+            SamplingDuration = TimeSpan.FromMilliseconds(options.BreakerSamplingDurationMs),
+            BreakDuration = TimeSpan.FromMilliseconds(options.BreakerBreakDurationMs),
+            OnOpened = args =>
+            {
+                WorkerLog.BreakerOpened(logger, args.BreakDuration.TotalMilliseconds, args.Outcome.Exception);
+                return default;
+            },
+            OnClosed = _ =>
+            {
+                WorkerLog.BreakerClosed(logger);
+                return default;
+            },
+        }).Build();
+    }
+
+    /// <summary>
+    /// Produce: retry (exponential backoff with jitter) of transient, non-fatal produce errors and timeouts, around a
+    /// per-attempt timeout that ends when the delivery report has not arrived in time.
+    /// </summary>
+    public static ResiliencePipeline Produce(ResilienceOptions options, TimeProvider timeProvider, ILogger logger)
+    {
+        var builder = new ResiliencePipelineBuilder { Name = "moderation-produce", TimeProvider = timeProvider };
+        if (options.ProduceMaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder()
+                    .Handle<ProduceException<byte[], byte[]>>(e => IsTransient(e.Error))
+                    .Handle<TimeoutRejectedException>(),
+                MaxRetryAttempts = options.ProduceMaxRetries,
+                Delay = TimeSpan.FromMilliseconds(options.ProduceRetryDelayMs),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                OnRetry = args =>
+                {
+                    WorkerLog.ProduceRetry(logger, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds, args.Outcome.Exception);
+                    return default;
+                },
+            });
+        }
+
+        return builder.AddTimeout(TimeSpan.FromMilliseconds(options.ProduceTimeoutMs)).Build();
+    }
+
+    /// <summary>Errors after which producing the same record again can succeed (never fatal ones: those stop the worker).</summary>
+    internal static bool IsTransient(Error error) => !error.IsFatal && error.Code is
+        ErrorCode.Local_MsgTimedOut or ErrorCode.Local_QueueFull or ErrorCode.Local_TimedOut or
+        ErrorCode.Local_Transport or ErrorCode.Local_AllBrokersDown or ErrorCode.RequestTimedOut or
+        ErrorCode.NotEnoughReplicas or ErrorCode.NotEnoughReplicasAfterAppend or ErrorCode.LeaderNotAvailable or
+        ErrorCode.NotLeaderForPartition or ErrorCode.NetworkException or ErrorCode.Local_Retry;
+}

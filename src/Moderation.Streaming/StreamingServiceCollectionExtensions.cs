@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Moderation.Streaming.Configuration;
+using Moderation.Streaming.Diagnostics;
+using Moderation.Streaming.Publishing;
+using Moderation.Streaming.Reading;
+using Moderation.Streaming.Worker;
+
+namespace Moderation.Streaming;
+
+/// <summary>Registers the streaming services.</summary>
+public static class StreamingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the Kafka clients (see <see cref="AddModerationKafkaClients"/>), <see cref="BatchingOptions"/>
+    /// (section <c>Batching</c>), <see cref="ResilienceOptions"/> (section <c>Resilience</c>), the
+    /// <see cref="StreamingMetrics"/> and the <see cref="ModerationWorker"/> hosted service. The caller registers an
+    /// <see cref="Core.Imaging.IImagePreprocessor"/>, an <see cref="Core.Scoring.IBatchScorer"/> and a
+    /// <see cref="ModelDescriptor"/>. Options are validated (DataAnnotations) when the host starts.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The configuration root holding the sections.</param>
+    public static IServiceCollection AddModerationStreaming(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModerationKafkaClients(configuration);
+        services.AddOptions<BatchingOptions>().Bind(configuration.GetSection(BatchingOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ResilienceOptions>().Bind(configuration.GetSection(ResilienceOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddMetrics();
+        services.TryAddSingleton<StreamingMetrics>();
+        services.AddHostedService<ModerationWorker>();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers <see cref="KafkaOptions"/> (section <c>Kafka</c>, validated on start), <see cref="TimeProvider.System"/>
+    /// unless a <see cref="TimeProvider"/> is registered, and the singletons <see cref="PostPublisher"/> and
+    /// <see cref="VerdictReader"/>: what a producer or a dashboard needs without running the worker.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The configuration root holding the <c>Kafka</c> section.</param>
+    public static IServiceCollection AddModerationKafkaClients(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<KafkaOptions>().Bind(configuration.GetSection(KafkaOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<PostPublisher>();
+        services.TryAddSingleton<VerdictReader>();
+        return services;
+    }
+}

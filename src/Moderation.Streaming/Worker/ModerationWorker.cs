@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Moderation.Core.Imaging;
+using Moderation.Core.Scoring;
+using Moderation.Streaming.Configuration;
+using Moderation.Streaming.Diagnostics;
+using Moderation.Streaming.Resilience;
+
+namespace Moderation.Streaming.Worker;
+
+/// <summary>
+/// The moderation service: consumes <see cref="KafkaOptions.PostsTopic"/> in consumer group
+/// <see cref="KafkaOptions.GroupId"/> on a dedicated thread, decodes each micro-batch with the registered
+/// <see cref="IImagePreprocessor"/>, scores it with one <see cref="IBatchScorer.Score"/> call, and produces verdicts,
+/// flags and dead letters with an idempotent producer. Delivery is at-least-once: a post's offset is stored only after
+/// all outputs of its batch were acknowledged.
+/// </summary>
+/// <remarks>
+/// On a fatal Kafka error (or any unexpected failure) the worker logs it as critical, sets
+/// <see cref="Environment.ExitCode"/> to 1 and calls <see cref="IHostApplicationLifetime.StopApplication"/>.
+/// </remarks>
+public sealed class ModerationWorker(
+    IOptions<KafkaOptions> kafka,
+    IOptions<BatchingOptions> batching,
+    IOptions<ResilienceOptions> resilience,
+    IImagePreprocessor preprocessor,
+    IBatchScorer scorer,
+    ModelDescriptor model,
+    StreamingMetrics metrics,
+    TimeProvider timeProvider,
+    IHostApplicationLifetime lifetime,
+    ILogger<ModerationWorker> logger) : BackgroundService
+{
+    /// <summary>Starts the consumer thread; the returned task completes when the thread has left the group.</summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() => RunConsumer(stoppingToken, completion))
+        {
+            Name = "moderation-consumer",
+            IsBackground = true,
+        };
+        thread.Start();
+        return completion.Task;
+    }
+
+    private void RunConsumer(CancellationToken stoppingToken, TaskCompletionSource completion)
+    {
+        var failure = new FailureSignal();
+        using var drain = new CancellationTokenSource();
+        using var registration = stoppingToken.Register(() => drain.CancelAfter(batching.Value.DrainTimeoutMs));
+        try
+        {
+            var options = resilience.Value;
+            var kafkaOptions = kafka.Value;
+            var decoder = new BatchDecoder(preprocessor, batching.Value.DecodeParallelism);
+            var scoring = new ScoringStage(scorer, StreamingPipelines.Scoring(options, timeProvider, logger),
+                TimeSpan.FromMilliseconds(options.BreakerBreakDurationMs));
+            var verdicts = new VerdictFactory(model, scorer.ScoreNames);
+            using var output = new OutputProducer(
+                KafkaClientConfigs.Producer(kafkaOptions, options.ProduceTimeoutMs),
+                StreamingPipelines.Produce(options, timeProvider, logger),
+                error => failure.Report(new Confluent.Kafka.KafkaException(error)),
+                logger);
+            var processor = new BatchProcessor(decoder, scoring, verdicts, output, kafkaOptions, metrics, timeProvider, logger);
+            using var loop = new ConsumeLoop(KafkaClientConfigs.Worker(kafkaOptions), kafkaOptions.PostsTopic, processor,
+                decoder.PixelsPerImage, batching.Value, metrics, timeProvider, failure, logger);
+            loop.Run(stoppingToken, drain.Token);
+        }
+        catch (Exception e)
+        {
+            failure.Report(e);
+        }
+
+        if (failure.Failure is { } fatal)
+        {
+            WorkerLog.Fatal(logger, fatal, fatal.Message);
+            Environment.ExitCode = 1;
+            lifetime.StopApplication();
+        }
+
+        WorkerLog.Stopped(logger);
+        completion.TrySetResult();
+    }
+}

@@ -1,0 +1,55 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using Moderation.Streaming.Diagnostics;
+using Polly;
+
+namespace Moderation.Streaming.Worker;
+
+/// <summary>The worker's idempotent producer; every produce goes through the produce pipeline and completes on the
+/// delivery report.</summary>
+internal sealed class OutputProducer : IDisposable
+{
+    private static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(10);
+    private readonly IProducer<byte[]?, byte[]?> _producer;
+    private readonly ResiliencePipeline _pipeline;
+
+    /// <param name="config">An idempotent, acks=all configuration.</param>
+    /// <param name="pipeline">The produce pipeline (retry + timeout).</param>
+    /// <param name="onFatal">Called on librdkafka's thread when the producer reports a fatal error.</param>
+    /// <param name="logger">Receives non-fatal client errors.</param>
+    public OutputProducer(ProducerConfig config, ResiliencePipeline pipeline, Action<Error> onFatal, ILogger logger)
+    {
+        _pipeline = pipeline;
+        _producer = new ProducerBuilder<byte[]?, byte[]?>(config)
+            .SetLogHandler(KafkaClientLog.Handler<IProducer<byte[]?, byte[]?>>(logger))
+            .SetErrorHandler((_, error) =>
+            {
+                if (error.IsFatal)
+                {
+                    onFatal(error);
+                }
+                else
+                {
+                    WorkerLog.ClientError(logger, error.Code.ToString(), error.Reason);
+                }
+            })
+            .Build();
+    }
+
+    /// <summary>Produces one record and completes when the broker acknowledged it (acks=all).</summary>
+    /// <exception cref="ProduceException{TKey,TValue}">A non-transient error, or a transient one after all retries.</exception>
+    /// <exception cref="Polly.Timeout.TimeoutRejectedException">The last attempt timed out.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public Task ProduceAsync(string topic, Message<byte[]?, byte[]?> message, CancellationToken cancellationToken) =>
+        _pipeline.ExecuteAsync(
+            static async (state, token) => await state.Producer.ProduceAsync(state.Topic, state.Message, token).ConfigureAwait(false),
+            (Producer: _producer, Topic: topic, Message: message),
+            cancellationToken).AsTask();
+
+    /// <summary>Flushes what is still queued (bounded) and frees the producer.</summary>
+    public void Dispose()
+    {
+        _producer.Flush(FlushTimeout);
+        _producer.Dispose();
+    }
+}

@@ -1,0 +1,18 @@
+using System.CommandLine;
+
+namespace Moderation.Cli.Commands;
+
+/// <summary>The <c>moderation</c> command and its sub-commands.</summary>
+internal static class CliApplication
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("Moderation: catch synthetic (GAN-made) and abnormal images in a stream of posts.");
+        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(BrokerCommand.Create());
+        root.Subcommands.Add(ProduceCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
+        return root;
+    }
+}

@@ -1,0 +1,30 @@
+using System.CommandLine;
+
+namespace Moderation.Cli.Commands;
+
+/// <summary>Options shared by several commands.</summary>
+internal static class CommonOptions
+{
+    public static Option<string?> BootstrapServers() => new("--bootstrap-servers")
+    {
+        Description = "Kafka bootstrap servers (host:port,…); omitted = start the embedded broker (demo) or read Kafka:BootstrapServers from configuration",
+    };
+
+    public static Option<string> Model() => new("--model")
+    {
+        Description = "Model folder holding model-card.json and the ONNX files",
+        DefaultValueFactory = _ => "models/fashion-trouser",
+    };
+
+    public static Option<string> ExecutionProvider() => new("--execution-provider")
+    {
+        Description = "ONNX Runtime execution provider: cpu, cuda or auto (CUDA, else CPU with a warning)",
+        DefaultValueFactory = _ => "cpu",
+    };
+
+    public static Option<int> Seed() => new("--seed")
+    {
+        Description = "Seed for everything random",
+        DefaultValueFactory = _ => 7,
+    };
+}

@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Moderation.Cli.Demo;
+using Moderation.Cli.Hosting;
+using Moderation.Core.Models;
+using Moderation.Onnx.Scoring;
+using Moderation.Streaming.Broker;
+using Moderation.Streaming.Configuration;
+using Moderation.Streaming.Publishing;
+using Moderation.Streaming.Reading;
+using Spectre.Console;
+
+namespace Moderation.Cli.Commands;
+
+/// <summary><c>demo</c>: the whole path once, on the embedded broker by default.</summary>
+internal static class DemoCommand
+{
+    public static Command Create()
+    {
+        var posts = new Option<int>("--posts") { Description = "Posts to publish (≥ 10)", DefaultValueFactory = _ => 1200 };
+        var timeout = new Option<int>("--timeout-seconds") { Description = "How long to wait for every verdict", DefaultValueFactory = _ => 240 };
+        var bootstrap = CommonOptions.BootstrapServers();
+        var model = CommonOptions.Model();
+        var provider = CommonOptions.ExecutionProvider();
+        var seed = CommonOptions.Seed();
+        var command = new Command("demo", "Start the embedded broker and the moderation service, publish real posts, print what came out")
+        {
+            posts, timeout, bootstrap, model, provider, seed,
+        };
+        command.SetAction((result, token) => RunAsync(result.GetValue(posts), result.GetValue(timeout), result.GetValue(bootstrap),
+            result.GetValue(model)!, result.GetValue(provider)!, result.GetValue(seed), token));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(int postCount, int timeoutSeconds, string? bootstrap, string model, string provider,
+        int seed, CancellationToken cancellationToken)
+    {
+        var wall = Stopwatch.StartNew();
+        using var logging = CliLogging.Create();
+        using var broker = bootstrap is null ? new EmbeddedBroker(1, logging.CreateLogger<EmbeddedBroker>()) : null;
+        bootstrap ??= broker!.BootstrapServers;
+        AnsiConsole.MarkupLine($"broker [blue]{bootstrap}[/]{(broker is null ? "" : " (embedded)")}");
+
+        var (card, _) = ModelCardStore.LoadVerified(model);
+        var mix = DemoMix.For(Math.Max(10, postCount));
+        var posts = DemoPostFactory.Create(card, model, mix, seed, logging.CreateLogger("demo"));
+        AnsiConsole.MarkupLine($"built {posts.Count} posts: {mix.Normal} normal ({string.Join('/', card.Dataset.NormalClassNames)}), {mix.Anomalous} other classes, {mix.Synthetic} generator samples, {mix.Malformed} malformed");
+
+        await using var app = ModerationServiceHost.Build(new Dictionary<string, string?>
+        {
+            ["Kafka:BootstrapServers"] = bootstrap,
+            ["Kafka:GroupId"] = $"moderation-demo-{seed}-{Environment.ProcessId}",
+            ["Model:Folder"] = model,
+            ["Onnx:ExecutionProvider"] = provider,
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        await app.StartAsync(cancellationToken);
+        var scorer = app.Services.GetRequiredService<DiscriminatorScorer>();
+
+        var kafka = Options.Create(new KafkaOptions { BootstrapServers = bootstrap });
+        using (var publisher = new PostPublisher(kafka, TimeProvider.System, logging.CreateLogger<PostPublisher>()))
+            await publisher.PublishManyAsync(posts, cancellationToken: cancellationToken);
+        AnsiConsole.MarkupLine($"published {posts.Count} posts to posts.images; waiting for verdicts");
+
+        var reader = new VerdictReader(kafka, TimeProvider.System, logging.CreateLogger<VerdictReader>());
+        var results = await reader.ReadAsync(posts.Count, TimeSpan.FromSeconds(timeoutSeconds), cancellationToken);
+        await app.StopAsync(CancellationToken.None);
+
+        var summary = DemoSummary.From(posts, results);
+        DemoSummaryPrinter.Print(summary, $"{card.Name}@{card.Onnx.Sha256[..12]}", scorer.ExecutionProvider, wall.Elapsed.TotalSeconds);
+        if (summary.Missing > 0)
+        {
+            AnsiConsole.MarkupLine($"[red]{summary.Missing} posts have neither a verdict nor a dead-letter record[/]");
+            return 1;
+        }
+        return Environment.ExitCode;
+    }
+}

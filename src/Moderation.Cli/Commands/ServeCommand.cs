@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Moderation.Cli.Hosting;
+
+namespace Moderation.Cli.Commands;
+
+/// <summary><c>serve</c>: the streaming moderation service until stopped (SIGTERM/Ctrl+C finishes the in-flight batch).</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var bootstrap = CommonOptions.BootstrapServers();
+        var model = CommonOptions.Model();
+        var provider = CommonOptions.ExecutionProvider();
+        var urls = new Option<string>("--urls") { Description = "HTTP address for /metrics and /healthz", DefaultValueFactory = _ => "http://127.0.0.1:9464" };
+        var command = new Command("serve", "Run the streaming moderation service (Kafka consumer → ONNX Runtime → verdicts)")
+        {
+            bootstrap, model, provider, urls,
+        };
+        command.SetAction(async (result, token) =>
+        {
+            var overrides = new Dictionary<string, string?>
+            {
+                ["Model:Folder"] = result.GetValue(model),
+                ["Onnx:ExecutionProvider"] = result.GetValue(provider),
+                ["Urls"] = result.GetValue(urls),
+            };
+            if (result.GetValue(bootstrap) is { } servers) overrides["Kafka:BootstrapServers"] = servers;
+            await using var app = ModerationServiceHost.Build(overrides);
+            await app.RunAsync(token);
+            return Environment.ExitCode;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Moderation.Core.Scoring;
+using Moderation.Imaging;
+using Moderation.Observability;
+using Moderation.Onnx.Scoring;
+using Moderation.Streaming;
+using Moderation.Streaming.Worker;
+
+namespace Moderation.Cli.Hosting;
+
+/// <summary>
+/// Builds the streaming moderation service: configuration from <c>appsettings.json</c>, environment variables
+/// (<c>MODERATION_</c> prefix, <c>__</c> as section separator) and the given overrides; one <c>AddXxx</c> per library;
+/// <c>/metrics</c>, <c>/healthz/live</c> and <c>/healthz/ready</c>.
+/// </summary>
+internal static class ModerationServiceHost
+{
+    public static WebApplication Build(IReadOnlyDictionary<string, string?> overrides, string[]? args = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = args ?? [],
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        });
+        builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables("MODERATION_")
+            .AddInMemoryCollection(overrides);
+        builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? "http://127.0.0.1:0");
+
+        builder.Services.AddModerationImaging(builder.Configuration);
+        builder.Services.AddModerationScoring(builder.Configuration);
+        builder.Services.AddModerationStreaming(builder.Configuration);
+        builder.Services.AddModerationObservability(builder.Configuration);
+        builder.Services.AddSingleton(sp => Describe(sp.GetRequiredService<DiscriminatorScorer>()));
+
+        var app = builder.Build();
+        app.MapPrometheusMetrics();
+        app.MapGet("/healthz/live", () => Results.Ok("live"));
+        return app;
+    }
+
+    private static ModelDescriptor Describe(DiscriminatorScorer scorer) =>
+        new($"{scorer.Card.Name}@{scorer.Card.Onnx.Sha256[..12]}", scorer.Card.Thresholds);
+}

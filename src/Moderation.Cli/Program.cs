@@ -1,0 +1,3 @@
+using Moderation.Cli.Commands;
+
+return await CliApplication.Create().Parse(args).InvokeAsync();

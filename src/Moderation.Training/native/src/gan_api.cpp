@@ -65,11 +65,8 @@ MT_API int mt_gan_step(mt_gan* gan, const float* real, int64_t batch, float real
         g.generator->train();
         g.discriminator->train();
         auto x = torch::from_blob(const_cast<float*>(real), mt::batched(batch, g.image_shape), torch::kFloat32);
-        torch::Tensor z;
-        {
-            std::lock_guard<std::mutex> lock(g.noise.mutex());
-            z = torch::randn(mt::batched(batch, g.latent_shape), g.noise, torch::kFloat32);
-        }
+        // randn locks the generator's (non-recursive) mutex itself.
+        auto z = torch::randn(mt::batched(batch, g.latent_shape), g.noise, torch::kFloat32);
 
         // Discriminator: maximise log D(x) + log(1 − D(G(z))), i.e. minimise BCE with targets real_label and 0.
         g.discriminator_optimizer->zero_grad();

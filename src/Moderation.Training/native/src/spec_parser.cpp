@@ -121,8 +121,8 @@ void add_layer(torch::nn::Sequential& net, const Line& line) {
 
 /// DCGAN initialisation (Radford et al. 2016, section 4): weights ~ N(0, 0.02); BatchNorm weight ~ N(1, 0.02), bias 0.
 void dcgan_init(torch::nn::Sequential& net, at::Generator& generator) {
+    // No lock on generator.mutex(): normal_ takes it itself (the mutex is not recursive).
     torch::NoGradGuard no_grad;
-    std::lock_guard<std::mutex> lock(generator.mutex());
     for (const auto& child : net->children()) {
         bool affine = child->as<torch::nn::Conv2d>() || child->as<torch::nn::ConvTranspose2d>() ||
                       child->as<torch::nn::Linear>();

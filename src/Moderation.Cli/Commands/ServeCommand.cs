@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Hosting;
 using Moderation.Cli.Hosting;
 
 namespace Moderation.Cli.Commands;
@@ -26,7 +27,8 @@ internal static class ServeCommand
             };
             if (result.GetValue(bootstrap) is { } servers) overrides["Kafka:BootstrapServers"] = servers;
             await using var app = ModerationServiceHost.Build(overrides);
-            await app.RunAsync(token);
+            await app.StartAsync(token);
+            await app.WaitForShutdownAsync(token);
             return Environment.ExitCode;
         });
         return command;

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using Xunit.Abstractions;
+
+namespace Moderation.Integration.Tests;
+
+/// <summary>A child <c>moderation serve</c> process (the built CLI next to the test assembly).</summary>
+internal sealed class ServeProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private ServeProcess(Process process) => _process = process;
+
+    public static ServeProcess Start(string bootstrap, string modelFolder, ITestOutputHelper output)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "moderation.dll"), "serve", "--bootstrap-servers", bootstrap, "--model", modelFolder, "--urls", "http://127.0.0.1:0" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        // The killed member must leave the consumer group quickly for the test to be short (librdkafka default 45 s).
+        info.Environment["MODERATION_Kafka__ConsumerSettings__session.timeout.ms"] = "6000";
+        info.Environment["MODERATION_Kafka__ConsumerSettings__heartbeat.interval.ms"] = "1000";
+        info.Environment["MODERATION_Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start moderation serve");
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) Log(output, e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Log(output, e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new ServeProcess(process);
+    }
+
+    /// <summary>SIGKILL: no graceful shutdown, no final commit.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit(10_000);
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited) Kill();
+        _process.Dispose();
+    }
+
+    private static void Log(ITestOutputHelper output, string line)
+    {
+        try { output.WriteLine(line); }
+        catch (InvalidOperationException) { } // the test has finished
+    }
+}

@@ -61,12 +61,17 @@ internal static class DemoCommand
         var scorer = app.Services.GetRequiredService<DiscriminatorScorer>();
 
         var kafka = Options.Create(new KafkaOptions { BootstrapServers = bootstrap });
-        using (var publisher = new PostPublisher(kafka, TimeProvider.System, logging.CreateLogger<PostPublisher>()))
-            await publisher.PublishManyAsync(posts, cancellationToken: cancellationToken);
-        AnsiConsole.MarkupLine($"published {posts.Count} posts to posts.images; waiting for verdicts");
-
         var reader = new VerdictReader(kafka, TimeProvider.System, logging.CreateLogger<VerdictReader>());
-        var results = await reader.ReadAsync(posts.Count, TimeSpan.FromSeconds(timeoutSeconds), cancellationToken);
+        using (var publisher = new PostPublisher(kafka, TimeProvider.System, logging.CreateLogger<PostPublisher>()))
+        {
+            // Warm-up: one post round trip, so the consumer has joined its group before the clock starts.
+            await publisher.PublishAsync(posts[0] with { Id = $"warm-up-{Environment.ProcessId}" }, cancellationToken);
+            var warm = await reader.ReadAsync(1, TimeSpan.FromSeconds(60), cancellationToken);
+            AnsiConsole.MarkupLine($"service ready (warm-up post answered: {warm.Complete})");
+            await publisher.PublishManyAsync(posts, cancellationToken: cancellationToken);
+        }
+        AnsiConsole.MarkupLine($"published {posts.Count} posts to posts.images; waiting for verdicts");
+        var results = await reader.ReadAsync(posts.Count + 1, TimeSpan.FromSeconds(timeoutSeconds), cancellationToken);
         await app.StopAsync(CancellationToken.None);
 
         var summary = DemoSummary.From(posts, results);

@@ -20,9 +20,12 @@ internal sealed record DemoSummary(
     public static DemoSummary From(IReadOnlyList<Post> posts, ModerationResults results)
     {
         var sourceOf = posts.ToDictionary(p => p.Id, p => p.Headers![PostHeaders.Source]);
-        var verdicts = results.Verdicts.GroupBy(v => v.PostId).ToDictionary(g => g.Key, g => g.First());
-        var dead = results.DeadLetters.GroupBy(d => d.PostId).ToDictionary(g => g.Key, g => g.First());
-        int duplicates = results.Verdicts.Count - verdicts.Count + results.DeadLetters.Count - dead.Count;
+        // Only this run's posts count (a warm-up post or an earlier run's records may share the topics).
+        var ours = results.Verdicts.Where(v => sourceOf.ContainsKey(v.PostId)).ToList();
+        var oursDead = results.DeadLetters.Where(d => sourceOf.ContainsKey(d.PostId)).ToList();
+        var verdicts = ours.GroupBy(v => v.PostId).ToDictionary(g => g.Key, g => g.First());
+        var dead = oursDead.GroupBy(d => d.PostId).ToDictionary(g => g.Key, g => g.First());
+        int duplicates = ours.Count - verdicts.Count + oursDead.Count - dead.Count;
         var sources = DemoSources.All.Select(source =>
         {
             var ids = posts.Where(p => sourceOf[p.Id] == source).Select(p => p.Id).ToList();

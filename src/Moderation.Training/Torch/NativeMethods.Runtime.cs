@@ -5,10 +5,10 @@ namespace Moderation.Training.Torch;
 internal static partial class NativeMethods
 {
     [LibraryImport(Library, EntryPoint = "mt_set_threads")]
-    internal static partial int SetThreads(int threads);
+    internal static partial int SetThreads(int intraOpThreads, int blasThreads);
 
     [LibraryImport(Library, EntryPoint = "mt_get_threads")]
-    internal static partial int GetThreads(out int threads);
+    internal static partial int GetThreads(out int intraOpThreads, out int blasThreads);
 
     [LibraryImport(Library, EntryPoint = "mt_manual_seed")]
     internal static partial int ManualSeed(ulong seed);

@@ -35,6 +35,8 @@ public sealed partial class TorchNetwork : IDisposable
     /// linear weights ~ N(0, 0.02), biases 0; BatchNorm weight ~ N(1, 0.02), bias 0; drawn from a libtorch CPU
     /// generator seeded with <paramref name="seed"/>, so equal seeds give equal weights.
     /// </summary>
+    /// <remarks>The first network created applies <see cref="TorchRuntime.SetThreads(int)"/> with the processor
+    /// count unless the process has set threads already.</remarks>
     /// <exception cref="ArgumentException">The spec's layers do not fit together.</exception>
     /// <exception cref="TorchException">The shim rejected the spec string (the message names the line), or
     /// libtorch's shapes disagree with the spec's.</exception>
@@ -42,6 +44,7 @@ public sealed partial class TorchNetwork : IDisposable
     {
         ArgumentNullException.ThrowIfNull(spec);
         var sizes = spec.LayerOutputShapes().Select(s => s.Aggregate(1L, (a, b) => a * b)).ToArray();
+        TorchRuntime.EnsureConfigured();
         NativeMethods.VerifySuccess(NativeMethods.ModuleCreate(spec.ToNativeSpec(), unchecked((ulong)seed), out var handle));
         var network = new TorchNetwork(spec, handle);
         try

@@ -15,19 +15,21 @@ public sealed class TorchRuntimeTests
     }
 
     [Fact]
-    public void SetThreadsIsVisibleInThreads()
+    public void ThreadCountsReachLibtorchAndOpenBlas()
     {
-        int before = TorchRuntime.Threads;
+        var (intraOp, blas) = (TorchRuntime.IntraOpThreads, TorchRuntime.BlasThreads);
         try
         {
-            TorchRuntime.SetThreads(1);
-            Assert.Equal(1, TorchRuntime.Threads);
+            TorchRuntime.SetThreads(2, 1);
+            Assert.Equal((2, 1), (TorchRuntime.IntraOpThreads, TorchRuntime.BlasThreads));
+            TorchRuntime.SetThreads(2);
+            Assert.Equal((1, 2), (TorchRuntime.IntraOpThreads, TorchRuntime.BlasThreads));
         }
         finally
         {
-            TorchRuntime.SetThreads(before);
+            TorchRuntime.SetThreads(intraOp, blas);
         }
-        Assert.Equal(before, TorchRuntime.Threads);
         Assert.Throws<ArgumentOutOfRangeException>(() => TorchRuntime.SetThreads(0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => TorchRuntime.SetThreads(1, 0));
     }
 }

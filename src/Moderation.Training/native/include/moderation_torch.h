@@ -43,9 +43,12 @@ typedef struct mt_gan mt_gan;         /* a GAN optimisation state: G, D and thei
 MT_API const char* mt_last_error(void);
 
 /* ---- runtime ---- */
-/* Sets libtorch intra-op threads (at::set_num_threads) and OpenBLAS threads (openblas_set_num_threads). */
-MT_API int mt_set_threads(int32_t threads);
-MT_API int mt_get_threads(int32_t* threads);
+/* Sets libtorch's intra-op threads (at::set_num_threads, OpenMP) and OpenBLAS's threads (openblas_set_num_threads;
+ * ignored when OpenBLAS is not loaded). Only one of the two should exceed 1: libtorch calls sgemm from inside its
+ * parallel regions and both pools spin-wait, so 2 x 2 threads on 2 cores runs ~3x slower than either alone. */
+MT_API int mt_set_threads(int32_t intra_op_threads, int32_t blas_threads);
+/* Current libtorch intra-op threads and OpenBLAS threads (-1 when OpenBLAS is not loaded). */
+MT_API int mt_get_threads(int32_t* intra_op_threads, int32_t* blas_threads);
 /* Seeds libtorch's global CPU generator (torch::manual_seed). */
 MT_API int mt_manual_seed(uint64_t seed);
 /* The BLAS libtorch really calls: OpenBLAS's config string ("" if OpenBLAS is not loaded), the resolved path of the

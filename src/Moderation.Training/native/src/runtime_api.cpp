@@ -47,18 +47,21 @@ void copy_string(const std::string& value, char* destination, int32_t capacity) 
 
 extern "C" {
 
-MT_API int mt_set_threads(int32_t threads) {
+MT_API int mt_set_threads(int32_t intra_op_threads, int32_t blas_threads) {
     return guard([&] {
-        require(threads >= 1, "threads must be >= 1, got " + std::to_string(threads));
-        at::set_num_threads(threads);
-        if (auto set = openblas_symbol<void (*)(int)>("openblas_set_num_threads")) set(threads);
+        require(intra_op_threads >= 1, "intra-op threads must be >= 1, got " + std::to_string(intra_op_threads));
+        require(blas_threads >= 1, "BLAS threads must be >= 1, got " + std::to_string(blas_threads));
+        at::set_num_threads(intra_op_threads);
+        if (auto set = openblas_symbol<void (*)(int)>("openblas_set_num_threads")) set(blas_threads);
     });
 }
 
-MT_API int mt_get_threads(int32_t* threads) {
+MT_API int mt_get_threads(int32_t* intra_op_threads, int32_t* blas_threads) {
     return guard([&] {
-        require(threads != nullptr, "threads is null");
-        *threads = at::get_num_threads();
+        require(intra_op_threads != nullptr && blas_threads != nullptr, "outputs must not be null");
+        *intra_op_threads = at::get_num_threads();
+        auto get = openblas_symbol<int (*)()>("openblas_get_num_threads");
+        *blas_threads = get != nullptr ? get() : -1;
     });
 }
 

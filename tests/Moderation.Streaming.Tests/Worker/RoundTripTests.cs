@@ -48,6 +48,11 @@ public sealed class RoundTripTests(ITestOutputHelper output)
 
         var flagged = results.Verdicts.Count(v => v.Flagged);
         Assert.InRange(flagged, 1, posts.Count - 1);
+        // Metrics are recorded in the delivery callbacks, which may still be running when the reader sees the last
+        // verdict: wait (bounded) until the last batch's acknowledgements have been counted.
+        var settle = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < settle && (metrics.Count(StreamingMetrics.Latency) < posts.Count || metrics.Sum(StreamingMetrics.PostsConsumed) < posts.Count))
+            await Task.Delay(50);
         Assert.Equal(posts.Count, metrics.Sum(StreamingMetrics.PostsConsumed));
         Assert.Equal(posts.Count, metrics.Sum(StreamingMetrics.VerdictsProduced));
         Assert.Equal(flagged, metrics.Sum(StreamingMetrics.FlagsProduced));

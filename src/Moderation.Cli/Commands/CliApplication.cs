@@ -13,6 +13,7 @@ internal static class CliApplication
         root.Subcommands.Add(ProduceCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 }

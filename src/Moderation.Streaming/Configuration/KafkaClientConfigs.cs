@@ -19,6 +19,14 @@ internal static class KafkaClientConfigs
         return config;
     }
 
+    /// <summary>A group member that commits every offset itself, synchronously (no auto-commit, no offset store).</summary>
+    public static ConsumerConfig ManualCommit(KafkaOptions options)
+    {
+        var config = Worker(options);
+        config.EnableAutoCommit = false;
+        return config;
+    }
+
     /// <summary>A reader that assigns partitions itself and never commits.</summary>
     public static ConsumerConfig Reader(KafkaOptions options)
     {

@@ -1,5 +1,6 @@
 using Moderation.Core.Contracts;
 using Moderation.Streaming.Broker;
+using Moderation.Streaming.Diagnostics;
 using Moderation.Streaming.Tests.Support;
 using Xunit.Abstractions;
 
@@ -7,6 +8,8 @@ namespace Moderation.Streaming.Tests.Worker;
 
 public sealed class BrokerOutageTests(ITestOutputHelper output)
 {
+    private static readonly string[] OutputTopics = [Topics.Verdicts, Topics.Flags, Topics.DeadLetter];
+
     [Fact]
     public async Task Broker_outage_longer_than_the_produce_timeout_is_retried_and_loses_no_post()
     {
@@ -20,6 +23,7 @@ public sealed class BrokerOutageTests(ITestOutputHelper output)
             ["Resilience:ProduceRetryDelayMs"] = "200",
             ["Resilience:ProduceMaxRetries"] = "10",
         });
+        using var metrics = new MetricsRecorder(host.Host);
         var posts = Enumerable.Range(0, 120).Select(TestPosts.Valid).ToList();
         await host.Publisher.PublishManyAsync(posts);
         Assert.True((await host.Reader.ReadAsync(16, TimeSpan.FromSeconds(15))).Complete);
@@ -37,5 +41,12 @@ public sealed class BrokerOutageTests(ITestOutputHelper output)
         output.WriteLine($"verdicts {results.Verdicts.Count} for {posts.Count} posts; scored during the outage {scoredDuringOutage}");
         Assert.InRange(scoredBeforeOutage, 1, posts.Count - 1); // the outage hit mid-stream
         Assert.InRange(scoredDuringOutage, 0, 16); // the in-flight batch (at most one more in a race), then no progress without acks
+        var timeouts = metrics.Sum(StreamingMetrics.ProduceTimeouts);
+        var retries = metrics.Sum(StreamingMetrics.ProduceRetries);
+        output.WriteLine($"produce timeouts {timeouts}, retries {retries}");
+        Assert.InRange(metrics.Sum(StreamingMetrics.ProduceTimeouts, "topic", Topics.Verdicts), 1, timeouts);
+        Assert.Equal(timeouts, OutputTopics.Sum(t => metrics.Sum(StreamingMetrics.ProduceTimeouts, "topic", t)));
+        Assert.InRange(metrics.Sum(StreamingMetrics.ProduceRetries, "topic", Topics.Verdicts), 1, retries);
+        Assert.Equal(retries, OutputTopics.Sum(t => metrics.Sum(StreamingMetrics.ProduceRetries, "topic", t)));
     }
 }

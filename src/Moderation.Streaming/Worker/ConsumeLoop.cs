@@ -12,7 +12,9 @@ namespace Moderation.Streaming.Worker;
 /// batch's first record), hands each batch to the <see cref="BatchProcessor"/>, stores and commits the batch's offsets
 /// only after all its outputs were acknowledged, pauses the assignment while the scoring breaker is open, and finishes
 /// the in-flight batch before partitions are revoked. A stop or a rebalance therefore redelivers only batches whose
-/// commit failed (auto-commit retries stored offsets in the background).
+/// commit failed (auto-commit retries stored offsets in the background). It publishes its assignment and pause state to
+/// <see cref="StreamingHealth"/> and its committed positions to the lag gauge, whose watermarks a
+/// <see cref="ConsumerLagSampler"/> queries off this thread.
 /// </summary>
 internal sealed partial class ConsumeLoop : IDisposable
 {

@@ -98,5 +98,7 @@ public sealed class StreamingRegistrationTests(ITestOutputHelper output)
         Assert.Equal((7.0, 1234), (producer.LingerMs, producer.MessageTimeoutMs));
         Assert.Equal((true, Acks.All), (producer.EnableIdempotence, producer.Acks));
         Assert.Null(producer.Get("session.timeout.ms"));
+        Assert.Equal((1000, 1000), (consumer.ReconnectBackoffMaxMs, producer.ReconnectBackoffMaxMs));
+        Assert.Equal(250, KafkaClientConfigs.Producer(new KafkaOptions { Settings = { ["reconnect.backoff.max.ms"] = "250" } }, 1000).ReconnectBackoffMaxMs);
     }
 }

@@ -8,7 +8,7 @@ namespace Moderation.Streaming.Diagnostics;
 /// thread: the consumer's cached watermarks (updated by fetch responses, <c>rd_kafka_get_watermark_offsets</c>) and a
 /// ListOffsets query (<c>rd_kafka_query_watermark_offsets</c>, bounded by the query timeout), which stays current while
 /// the partitions are paused or the prefetch queue is full; also fetches the group's committed offset of newly
-/// assigned partitions once. librdkafka serves these calls from any thread.
+/// assigned partitions until known. librdkafka serves these calls from any thread.
 /// </summary>
 internal sealed partial class ConsumerLagSampler : IDisposable
 {
@@ -28,7 +28,7 @@ internal sealed partial class ConsumerLagSampler : IDisposable
     /// <summary>Starts sampling (first sample at once).</summary>
     public void Start() => _run = Task.Run(() => RunAsync(_stop.Token));
 
-    /// <summary>Stops sampling and waits for a sample in progress (at most one query timeout), so the consumer can be closed.</summary>
+    /// <summary>Stops sampling and waits for a sample in progress (bounded by two query timeouts), so the consumer can be closed.</summary>
     public void Dispose()
     {
         _stop.Cancel();

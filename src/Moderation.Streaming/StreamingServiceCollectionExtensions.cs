@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Moderation.Streaming.Configuration;
 using Moderation.Streaming.Diagnostics;
+using Moderation.Streaming.Health;
 using Moderation.Streaming.Publishing;
 using Moderation.Streaming.Reading;
 using Moderation.Streaming.Worker;
@@ -14,10 +15,14 @@ public static class StreamingServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the Kafka clients (see <see cref="AddModerationKafkaClients"/>), <see cref="BatchingOptions"/>
-    /// (section <c>Batching</c>), <see cref="ResilienceOptions"/> (section <c>Resilience</c>), the
-    /// <see cref="StreamingMetrics"/> and the <see cref="ModerationWorker"/> hosted service. The caller registers an
-    /// <see cref="Core.Imaging.IImagePreprocessor"/>, an <see cref="Core.Scoring.IBatchScorer"/> and a
-    /// <see cref="ModelDescriptor"/>. Options are validated (DataAnnotations) when the host starts.
+    /// (section <c>Batching</c>), <see cref="ResilienceOptions"/> (section <c>Resilience</c>),
+    /// <see cref="MonitoringOptions"/> (section <c>Monitoring</c>), the <see cref="StreamingMetrics"/>, the
+    /// <see cref="StreamingHealth"/> singleton with its health checks (<see cref="StreamingLivenessCheck"/> tagged
+    /// <see cref="StreamingHealth.LiveTag"/>, <see cref="StreamingReadinessCheck"/> tagged
+    /// <see cref="StreamingHealth.ReadyTag"/>; the caller maps the endpoints) and the <see cref="ModerationWorker"/>
+    /// hosted service. The caller registers an <see cref="Core.Imaging.IImagePreprocessor"/>, an
+    /// <see cref="Core.Scoring.IBatchScorer"/> and a <see cref="ModelDescriptor"/>. Options are validated
+    /// (DataAnnotations) when the host starts. Calling it twice registers nothing twice.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The configuration root holding the sections.</param>
@@ -28,8 +33,18 @@ public static class StreamingServiceCollectionExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ResilienceOptions>().Bind(configuration.GetSection(ResilienceOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MonitoringOptions>().Bind(configuration.GetSection(MonitoringOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddMetrics();
         services.TryAddSingleton<StreamingMetrics>();
+        if (!services.Any(static d => d.ServiceType == typeof(StreamingHealth)))
+        {
+            services.AddSingleton<StreamingHealth>();
+            services.AddHealthChecks()
+                .AddCheck<StreamingLivenessCheck>(StreamingHealth.LiveCheckName, tags: [StreamingHealth.LiveTag])
+                .AddCheck<StreamingReadinessCheck>(StreamingHealth.ReadyCheckName, tags: [StreamingHealth.ReadyTag]);
+        }
+
         services.AddHostedService<ModerationWorker>();
         return services;
     }

@@ -35,7 +35,8 @@ public sealed class KafkaOptions
 
     /// <summary>
     /// librdkafka properties passed through to every client (e.g. <c>session.timeout.ms</c>,
-    /// <c>security.protocol</c>); see librdkafka's CONFIGURATION.md. Empty by default.
+    /// <c>security.protocol</c>); see librdkafka's CONFIGURATION.md. Empty by default; without an entry,
+    /// <c>reconnect.backoff.max.ms</c> is 1000 (librdkafka's own default is 10000).
     /// </summary>
     public Dictionary<string, string> Settings { get; set; } = [];
 

@@ -41,6 +41,13 @@ public sealed class ResilienceOptions
     public int ProduceRetryDelayMs { get; set; } = 200;
 
     /// <summary>
+    /// Cap in ms of one delay between produce retries, so that output resumes within about this long after a broker
+    /// outage ends however long it lasted. Default 2000 ms.
+    /// </summary>
+    [Range(1, 600_000)]
+    public int ProduceRetryMaxDelayMs { get; set; } = 2_000;
+
+    /// <summary>
     /// Timeout in ms of one produce attempt, until the delivery report; also librdkafka's <c>message.timeout.ms</c>
     /// unless set explicitly in <see cref="KafkaOptions.ProducerSettings"/>. Default 30000 ms.
     /// </summary>

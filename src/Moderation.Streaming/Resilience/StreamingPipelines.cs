@@ -1,6 +1,7 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using Moderation.Streaming.Configuration;
+using Moderation.Streaming.Diagnostics;
 using Moderation.Streaming.Worker;
 using Polly;
 using Polly.CircuitBreaker;
@@ -9,7 +10,8 @@ using Polly.Timeout;
 
 namespace Moderation.Streaming.Resilience;
 
-/// <summary>The Polly pipelines of the worker, built once per worker with explicit <c>ShouldHandle</c> predicates.</summary>
+/// <summary>The Polly pipelines of the worker, built once per worker with explicit <c>ShouldHandle</c> predicates; every
+/// retry, timeout and breaker transition is logged and counted in <see cref="StreamingMetrics"/>.</summary>
 internal static class StreamingPipelines
 {
     /// <summary>
@@ -17,7 +19,7 @@ internal static class StreamingPipelines
     /// except cancellation and <see cref="BrokenCircuitException"/>, so an open breaker surfaces at once to the caller,
     /// which pauses consumption instead of dead-lettering.
     /// </summary>
-    public static ResiliencePipeline Scoring(ResilienceOptions options, TimeProvider timeProvider, ILogger logger)
+    public static ResiliencePipeline Scoring(ResilienceOptions options, TimeProvider timeProvider, ILogger logger, StreamingMetrics metrics)
     {
         var builder = new ResiliencePipelineBuilder { Name = "moderation-scoring", TimeProvider = timeProvider };
         if (options.ScoringMaxRetries > 0)
@@ -33,6 +35,7 @@ internal static class StreamingPipelines
                 OnRetry = args =>
                 {
                     WorkerLog.ScoringRetry(logger, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds, args.Outcome.Exception);
+                    metrics.RecordScoringRetry(args.Outcome.Exception?.GetType().FullName ?? "result");
                     return default;
                 },
             });
@@ -48,21 +51,30 @@ internal static class StreamingPipelines
             OnOpened = args =>
             {
                 WorkerLog.BreakerOpened(logger, args.BreakDuration.TotalMilliseconds, args.Outcome.Exception);
+                metrics.RecordBreakerTransition("open");
+                return default;
+            },
+            OnHalfOpened = _ =>
+            {
+                WorkerLog.BreakerHalfOpened(logger);
+                metrics.RecordBreakerTransition("half_open");
                 return default;
             },
             OnClosed = _ =>
             {
                 WorkerLog.BreakerClosed(logger);
+                metrics.RecordBreakerTransition("closed");
                 return default;
             },
         }).Build();
     }
 
     /// <summary>
-    /// Produce: retry (exponential backoff with jitter) of transient, non-fatal produce errors and timeouts, around a
-    /// per-attempt timeout that ends when the delivery report has not arrived in time.
+    /// Produce: retry (exponential backoff with jitter, each delay capped) of transient, non-fatal produce errors and
+    /// timeouts, around a per-attempt timeout that ends when the delivery report has not arrived in time. Callers pass the
+    /// destination topic as the <see cref="ResilienceContext.OperationKey"/> (it tags the metrics).
     /// </summary>
-    public static ResiliencePipeline Produce(ResilienceOptions options, TimeProvider timeProvider, ILogger logger)
+    public static ResiliencePipeline Produce(ResilienceOptions options, TimeProvider timeProvider, ILogger logger, StreamingMetrics metrics)
     {
         var builder = new ResiliencePipelineBuilder { Name = "moderation-produce", TimeProvider = timeProvider };
         if (options.ProduceMaxRetries > 0)
@@ -74,17 +86,27 @@ internal static class StreamingPipelines
                     .Handle<TimeoutRejectedException>(),
                 MaxRetryAttempts = options.ProduceMaxRetries,
                 Delay = TimeSpan.FromMilliseconds(options.ProduceRetryDelayMs),
+                MaxDelay = TimeSpan.FromMilliseconds(Math.Max(options.ProduceRetryDelayMs, options.ProduceRetryMaxDelayMs)),
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 OnRetry = args =>
                 {
                     WorkerLog.ProduceRetry(logger, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds, args.Outcome.Exception);
+                    metrics.RecordProduceRetry(args.Context.OperationKey ?? "", ErrorType(args.Outcome.Exception));
                     return default;
                 },
             });
         }
 
-        return builder.AddTimeout(TimeSpan.FromMilliseconds(options.ProduceTimeoutMs)).Build();
+        return builder.AddTimeout(new TimeoutStrategyOptions
+        {
+            Timeout = TimeSpan.FromMilliseconds(options.ProduceTimeoutMs),
+            OnTimeout = args =>
+            {
+                metrics.RecordProduceTimeout(args.Context.OperationKey ?? "");
+                return default;
+            },
+        }).Build();
     }
 
     /// <summary>Errors after which producing the same record again can succeed (never fatal ones: those stop the worker).</summary>
@@ -93,4 +115,12 @@ internal static class StreamingPipelines
         ErrorCode.Local_Transport or ErrorCode.Local_AllBrokersDown or ErrorCode.RequestTimedOut or
         ErrorCode.NotEnoughReplicas or ErrorCode.NotEnoughReplicasAfterAppend or ErrorCode.LeaderNotAvailable or
         ErrorCode.NotLeaderForPartition or ErrorCode.NetworkException or ErrorCode.Local_Retry;
+
+    private static string ErrorType(Exception? exception) => exception switch
+    {
+        TimeoutRejectedException => "timeout",
+        KafkaException kafka => kafka.Error.Code.ToString(),
+        null => "result",
+        _ => exception.GetType().FullName ?? "unknown",
+    };
 }

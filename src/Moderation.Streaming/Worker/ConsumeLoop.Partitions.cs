@@ -13,12 +13,28 @@ internal sealed partial class ConsumeLoop
             try
             {
                 _consumer.StoreOffset(next);
+                _lag.Committed(next.TopicPartition, next.Offset.Value);
             }
             catch (KafkaException e)
             {
                 WorkerLog.StoreFailed(_logger, e, next.Topic, next.Partition.Value, next.Offset.Value);
             }
         }
+    }
+
+    private void OnAssigned(List<TopicPartition> partitions)
+    {
+        WorkerLog.Assigned(_logger, string.Join(", ", partitions));
+        _lag.Assigned(partitions);
+        _assigned.UnionWith(partitions);
+        _health.PartitionsAssigned(_assigned.Count);
+    }
+
+    private void Unassigned(IReadOnlyCollection<TopicPartition> partitions)
+    {
+        _lag.Removed(partitions);
+        _assigned.ExceptWith(partitions);
+        _health.PartitionsAssigned(_assigned.Count);
     }
 
     private void OnRevoked(List<TopicPartitionOffset> partitions)
@@ -42,6 +58,7 @@ internal sealed partial class ConsumeLoop
         }
 
         CommitStored();
+        Unassigned(partitions.Select(p => p.TopicPartition).ToList());
     }
 
     /// <summary>Commits the stored offsets synchronously. A failure is not fatal: auto-commit retries the stored
@@ -71,6 +88,7 @@ internal sealed partial class ConsumeLoop
         }
 
         WorkerLog.Lost(_logger, string.Join(", ", lost), dropped);
+        Unassigned(lost);
     }
 
     private void OnError(Error error)

@@ -3,6 +3,7 @@ using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using Moderation.Streaming.Configuration;
 using Moderation.Streaming.Diagnostics;
+using Moderation.Streaming.Health;
 
 namespace Moderation.Streaming.Worker;
 
@@ -11,7 +12,9 @@ namespace Moderation.Streaming.Worker;
 /// batch's first record), hands each batch to the <see cref="BatchProcessor"/>, stores and commits the batch's offsets
 /// only after all its outputs were acknowledged, pauses the assignment while the scoring breaker is open, and finishes
 /// the in-flight batch before partitions are revoked. A stop or a rebalance therefore redelivers only batches whose
-/// commit failed (auto-commit retries stored offsets in the background).
+/// commit failed (auto-commit retries stored offsets in the background). It publishes its assignment and pause state to
+/// <see cref="StreamingHealth"/> and its committed positions to the lag gauge, whose watermarks a
+/// <see cref="ConsumerLagSampler"/> queries off this thread.
 /// </summary>
 internal sealed partial class ConsumeLoop : IDisposable
 {
@@ -25,6 +28,10 @@ internal sealed partial class ConsumeLoop : IDisposable
     private readonly TimeProvider _time;
     private readonly FailureSignal _failure;
     private readonly ILogger _logger;
+    private readonly StreamingHealth _health;
+    private readonly ConsumerLagTracker _lag;
+    private readonly ConsumerLagSampler _lagSampler;
+    private readonly HashSet<TopicPartition> _assigned = [];
     private readonly List<ConsumeResult<byte[]?, byte[]?>> _batch;
     private readonly float[] _buffer;
     private long _batchStarted;
@@ -32,20 +39,23 @@ internal sealed partial class ConsumeLoop : IDisposable
     private bool _paused;
     private CancellationToken _drain;
 
-    public ConsumeLoop(ConsumerConfig config, string topic, BatchProcessor processor, int pixelsPerImage,
-        BatchingOptions batching, StreamingMetrics metrics, TimeProvider time, FailureSignal failure, ILogger logger)
+    public ConsumeLoop(ConsumerConfig config, string topic, BatchProcessor processor, int pixelsPerImage, BatchingOptions batching,
+        MonitoringOptions monitoring, StreamingMetrics metrics, StreamingHealth health, TimeProvider time, FailureSignal failure, ILogger logger)
     {
-        (_topic, _processor, _batching, _metrics, _time, _failure, _logger) = (topic, processor, batching, metrics, time, failure, logger);
+        (_topic, _processor, _batching, _metrics, _health, _time, _failure, _logger) = (topic, processor, batching, metrics, health, time, failure, logger);
         _groupId = config.GroupId;
+        _lag = new ConsumerLagTracker(resetToEarliest: config.AutoOffsetReset != AutoOffsetReset.Latest);
         _batch = new List<ConsumeResult<byte[]?, byte[]?>>(batching.MaxBatchSize);
         _buffer = ArrayPool<float>.Shared.Rent(batching.MaxBatchSize * pixelsPerImage);
         _consumer = new ConsumerBuilder<byte[]?, byte[]?>(config)
             .SetErrorHandler((_, error) => OnError(error))
             .SetLogHandler(KafkaClientLog.Handler<IConsumer<byte[]?, byte[]?>>(logger))
-            .SetPartitionsAssignedHandler((_, partitions) => WorkerLog.Assigned(_logger, string.Join(", ", partitions)))
+            .SetPartitionsAssignedHandler((_, partitions) => Guard(() => OnAssigned(partitions)))
             .SetPartitionsRevokedHandler((_, partitions) => Guard(() => OnRevoked(partitions)))
             .SetPartitionsLostHandler((_, partitions) => Guard(() => OnLost(partitions)))
             .Build();
+        _lagSampler = new ConsumerLagSampler(_consumer, _lag, TimeSpan.FromMilliseconds(monitoring.ConsumerLagIntervalMs),
+            TimeSpan.FromMilliseconds(monitoring.ConsumerLagQueryTimeoutMs), time, logger);
     }
 
     /// <summary>Consumes until <paramref name="stopping"/> is cancelled or a fatal failure is reported, then finishes the
@@ -54,6 +64,8 @@ internal sealed partial class ConsumeLoop : IDisposable
     {
         _drain = drain;
         _consumer.Subscribe(_topic);
+        _metrics.AttachLag(_lag);
+        _lagSampler.Start();
         WorkerLog.Starting(_logger, _topic, _groupId, _batching.MaxBatchSize, _batching.MaxBatchDelayMs);
         try
         {
@@ -98,9 +110,11 @@ internal sealed partial class ConsumeLoop : IDisposable
         }
     }
 
-    /// <summary>Leaves the group (revoking and committing), then frees the consumer and the batch buffer.</summary>
+    /// <summary>Stops the lag sampling, leaves the group (revoking and committing), then frees the consumer and the batch buffer.</summary>
     public void Dispose()
     {
+        _lagSampler.Dispose();
+        _metrics.DetachLag(_lag);
         try
         {
             _consumer.Close();
@@ -169,6 +183,7 @@ internal sealed partial class ConsumeLoop : IDisposable
             if (!_paused)
             {
                 _paused = true;
+                _health.Paused(true);
                 _metrics.RecordPause();
                 var head = _batch[0];
                 WorkerLog.Paused(_logger, string.Join(", ", assignment), _batch.Count, head.Topic, head.Partition.Value,
@@ -186,6 +201,7 @@ internal sealed partial class ConsumeLoop : IDisposable
             var assignment = _consumer.Assignment;
             _consumer.Resume(assignment);
             _paused = false;
+            _health.Paused(false);
             WorkerLog.Resumed(_logger, string.Join(", ", assignment));
         }
 

@@ -5,6 +5,7 @@ using Moderation.Core.Imaging;
 using Moderation.Core.Scoring;
 using Moderation.Streaming.Configuration;
 using Moderation.Streaming.Diagnostics;
+using Moderation.Streaming.Health;
 using Moderation.Streaming.Resilience;
 
 namespace Moderation.Streaming.Worker;
@@ -19,19 +20,26 @@ namespace Moderation.Streaming.Worker;
 /// <remarks>
 /// On a fatal Kafka error (or any unexpected failure) the worker logs it as critical, sets
 /// <see cref="Environment.ExitCode"/> to 1 and calls <see cref="IHostApplicationLifetime.StopApplication"/>.
+/// When the host stops it, the worker finishes the batch in flight (within <see cref="BatchingOptions.DrainTimeoutMs"/>),
+/// commits its offsets and leaves the group. Its state is published in <see cref="StreamingHealth"/>.
 /// </remarks>
 public sealed class ModerationWorker(
     IOptions<KafkaOptions> kafka,
     IOptions<BatchingOptions> batching,
     IOptions<ResilienceOptions> resilience,
+    IOptions<MonitoringOptions> monitoring,
     IImagePreprocessor preprocessor,
     IBatchScorer scorer,
     ModelDescriptor model,
     StreamingMetrics metrics,
+    StreamingHealth health,
     TimeProvider timeProvider,
     IHostApplicationLifetime lifetime,
     ILogger<ModerationWorker> logger) : BackgroundService
 {
+    /// <summary>Longest wait in ms for the output topics' metadata before consuming (bounded by the produce timeout).</summary>
+    private const int WarmUpTimeoutMs = 5_000;
+
     /// <summary>Starts the consumer thread; the returned task completes when the thread has left the group.</summary>
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -47,30 +55,44 @@ public sealed class ModerationWorker(
 
     private void RunConsumer(CancellationToken stoppingToken, TaskCompletionSource completion)
     {
-        var failure = new FailureSignal();
+        health.LoopRunning(true);
+        var failure = new FailureSignal(health.ReportFatal);
         using var drain = new CancellationTokenSource();
-        using var registration = stoppingToken.Register(() => drain.CancelAfter(batching.Value.DrainTimeoutMs));
+        using var registration = stoppingToken.Register(() =>
+        {
+            health.StopRequested();
+            drain.CancelAfter(batching.Value.DrainTimeoutMs);
+        });
         try
         {
             var options = resilience.Value;
             var kafkaOptions = kafka.Value;
             var decoder = new BatchDecoder(preprocessor, batching.Value.DecodeParallelism);
-            var scoring = new ScoringStage(scorer, StreamingPipelines.Scoring(options, timeProvider, logger),
+            var scoring = new ScoringStage(scorer, StreamingPipelines.Scoring(options, timeProvider, logger, metrics),
                 TimeSpan.FromMilliseconds(options.BreakerBreakDurationMs));
             var verdicts = new VerdictFactory(model, scorer.ScoreNames);
+            health.ScorerResolved(model.Version);
             using var output = new OutputProducer(
                 KafkaClientConfigs.Producer(kafkaOptions, options.ProduceTimeoutMs),
-                StreamingPipelines.Produce(options, timeProvider, logger),
+                StreamingPipelines.Produce(options, timeProvider, logger, metrics),
+                metrics,
                 error => failure.Report(new Confluent.Kafka.KafkaException(error)),
                 logger);
+            output.WarmUp([kafkaOptions.VerdictsTopic, kafkaOptions.FlagsTopic, kafkaOptions.DeadLetterTopic],
+                TimeSpan.FromMilliseconds(Math.Min(options.ProduceTimeoutMs, WarmUpTimeoutMs)));
             var processor = new BatchProcessor(decoder, scoring, verdicts, output, kafkaOptions, metrics, timeProvider, logger);
             using var loop = new ConsumeLoop(KafkaClientConfigs.Worker(kafkaOptions), kafkaOptions.PostsTopic, processor,
-                decoder.PixelsPerImage, batching.Value, metrics, timeProvider, failure, logger);
+                decoder.PixelsPerImage, batching.Value, monitoring.Value, metrics, health, timeProvider, failure, logger);
             loop.Run(stoppingToken, drain.Token);
         }
         catch (Exception e)
         {
             failure.Report(e);
+        }
+        finally
+        {
+            health.PartitionsAssigned(0);
+            health.LoopRunning(false);
         }
 
         if (failure.Failure is { } fatal)

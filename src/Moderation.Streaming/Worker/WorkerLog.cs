@@ -62,6 +62,12 @@ internal static partial class WorkerLog
     [LoggerMessage(218, LogLevel.Information, "Moderation worker stopped")]
     public static partial void Stopped(ILogger logger);
 
+    [LoggerMessage(220, LogLevel.Information, "Scoring circuit breaker half-open: trying one batch")]
+    public static partial void BreakerHalfOpened(ILogger logger);
+
+    [LoggerMessage(221, LogLevel.Warning, "Could not fetch the metadata of output topic {Topic} before consuming: {Reason}")]
+    public static partial void WarmUpFailed(ILogger logger, string topic, string reason);
+
     [LoggerMessage(219, LogLevel.Warning, "Record from {Topic} [{Partition}] @{Offset} arrived while scoring is paused; rewound and paused the partition")]
     public static partial void Deferred(ILogger logger, string topic, int partition, long offset);
 }

@@ -1,11 +1,14 @@
 using Confluent.Kafka;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Moderation.Core.Contracts;
 using Moderation.Streaming.Broker;
 using Moderation.Streaming.Configuration;
 using Moderation.Streaming.Diagnostics;
+using Moderation.Streaming.Health;
 using Moderation.Streaming.Publishing;
 using Moderation.Streaming.Reading;
 using Moderation.Streaming.Tests.Support;
@@ -34,12 +37,37 @@ public sealed class StreamingRegistrationTests(ITestOutputHelper output)
         Assert.NotNull(host.Services.GetRequiredService<PostPublisher>());
         Assert.NotNull(host.Services.GetRequiredService<VerdictReader>());
         Assert.NotNull(host.Services.GetRequiredService<StreamingMetrics>());
+        var monitoring = host.Services.GetRequiredService<IOptions<MonitoringOptions>>().Value;
+        Assert.Equal((5000, 1000), (monitoring.ConsumerLagIntervalMs, monitoring.ConsumerLagQueryTimeoutMs));
+        Assert.Equal(2000, resilience.ProduceRetryMaxDelayMs);
+    }
+
+    [Fact]
+    public void Health_checks_are_registered_once_with_the_live_and_ready_tags_even_when_registration_runs_twice()
+    {
+        var services = new ServiceCollection();
+        var configuration = new ConfigurationBuilder().Build();
+        services.AddModerationStreaming(configuration);
+        services.AddModerationStreaming(configuration);
+        using var provider = services.BuildServiceProvider();
+
+        var registrations = provider.GetRequiredService<IOptions<HealthCheckServiceOptions>>().Value.Registrations
+            .ToDictionary(r => r.Name, r => r.Tags.Single());
+
+        Assert.Equal(new Dictionary<string, string>
+        {
+            [StreamingHealth.LiveCheckName] = StreamingHealth.LiveTag,
+            [StreamingHealth.ReadyCheckName] = StreamingHealth.ReadyTag,
+        }, registrations);
+        Assert.Single(services, d => d.ServiceType == typeof(StreamingHealth));
+        Assert.Single(services, d => d.ImplementationType == typeof(ModerationWorker));
     }
 
     [Theory]
     [InlineData("Kafka:BootstrapServers", "", "BootstrapServers")]
     [InlineData("Batching:MaxBatchSize", "0", "MaxBatchSize")]
     [InlineData("Resilience:BreakerFailureRatio", "1.5", "BreakerFailureRatio")]
+    [InlineData("Monitoring:ConsumerLagIntervalMs", "0", "ConsumerLagIntervalMs")]
     public async Task Invalid_options_fail_the_host_start(string key, string value, string member)
     {
         using var broker = new EmbeddedBroker();
@@ -70,5 +98,7 @@ public sealed class StreamingRegistrationTests(ITestOutputHelper output)
         Assert.Equal((7.0, 1234), (producer.LingerMs, producer.MessageTimeoutMs));
         Assert.Equal((true, Acks.All), (producer.EnableIdempotence, producer.Acks));
         Assert.Null(producer.Get("session.timeout.ms"));
+        Assert.Equal((1000, 1000), (consumer.ReconnectBackoffMaxMs, producer.ReconnectBackoffMaxMs));
+        Assert.Equal(250, KafkaClientConfigs.Producer(new KafkaOptions { Settings = { ["reconnect.backoff.max.ms"] = "250" } }, 1000).ReconnectBackoffMaxMs);
     }
 }

@@ -8,6 +8,8 @@ namespace Moderation.Streaming.Tests.Worker;
 
 public sealed class ScoringResilienceTests(ITestOutputHelper output)
 {
+    private const string ErrorType = "error.type";
+    private const string State = "state";
     private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(15);
 
     [Fact]
@@ -28,6 +30,7 @@ public sealed class ScoringResilienceTests(ITestOutputHelper output)
 
         await host.Publisher.PublishManyAsync(posts);
         var results = await host.Reader.ReadAsync(posts.Count, ReadTimeout);
+        await host.StopAsync(); // the outputs are readable before the worker counted their acknowledgements
 
         Assert.True(results.Complete, $"only {results.DistinctPostIds} of {posts.Count} posts have an outcome");
         Assert.Empty(results.DeadLetters);
@@ -35,6 +38,11 @@ public sealed class ScoringResilienceTests(ITestOutputHelper output)
         Assert.True(scorer.Calls > 6, $"{scorer.Calls} scoring calls");
         Assert.Equal(posts.Count, scorer.ImagesScored);
         Assert.Equal(1, metrics.Sum(StreamingMetrics.ScoringPauses));
+        // every failed call is retried once: the retry after call 2 (which opened the breaker) and after each failed
+        // half-open trial (calls 3–6) meets the open breaker and pauses; call 7, the fifth trial, closes it
+        Assert.Equal(6, metrics.Sum(StreamingMetrics.ScoringRetries, ErrorType, typeof(InvalidOperationException).FullName!));
+        Assert.Equal((5, 5, 1), (metrics.Sum(StreamingMetrics.BreakerTransitions, State, "open"),
+            metrics.Sum(StreamingMetrics.BreakerTransitions, State, "half_open"), metrics.Sum(StreamingMetrics.BreakerTransitions, State, "closed")));
     }
 
     [Fact]
@@ -53,6 +61,7 @@ public sealed class ScoringResilienceTests(ITestOutputHelper output)
 
         await host.Publisher.PublishManyAsync(posts);
         var results = await host.Reader.ReadAsync(posts.Count, ReadTimeout);
+        await host.StopAsync(); // the outputs are readable before the worker counted their acknowledgements
 
         Assert.True(results.Complete, $"only {results.DistinctPostIds} of {posts.Count} posts have an outcome");
         Assert.Empty(results.Verdicts);
@@ -68,5 +77,7 @@ public sealed class ScoringResilienceTests(ITestOutputHelper output)
         Assert.Equal(0, scorer.Calls % 3); // every batch: one call and two retries
         Assert.Equal(20, metrics.Sum(StreamingMetrics.DeadLettered, DeadLetterReasons.ScoringFailed));
         Assert.Equal(0, metrics.Sum(StreamingMetrics.ScoringPauses));
+        Assert.Equal(scorer.Calls * 2 / 3, metrics.Sum(StreamingMetrics.ScoringRetries, ErrorType, typeof(InvalidOperationException).FullName!));
+        Assert.Equal(0, metrics.Sum(StreamingMetrics.BreakerTransitions));
     }
 }

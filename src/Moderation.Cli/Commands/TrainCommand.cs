@@ -31,7 +31,7 @@ internal static class TrainCommand
             int t = result.GetValue(threads);
             TorchRuntime.SetThreads(t > 0 ? t : Environment.ProcessorCount);
             using var logging = CliLogging.Create();
-            AnsiConsole.MarkupLine($"training [blue]{p.Name}[/]: normal classes {string.Join(",", p.Dataset!.NormalClasses)}, {p.Hyperparameters.Epochs} epochs, batch {p.Hyperparameters.BatchSize}, seed {p.Hyperparameters.Seed}, {TorchRuntime.Threads} threads, BLAS {TorchRuntime.Blas.SgemmLibrary}");
+            AnsiConsole.MarkupLine($"training [blue]{p.Name}[/]: normal classes {string.Join(",", p.Dataset!.NormalClasses)}, {p.Hyperparameters.Epochs} epochs, batch {p.Hyperparameters.BatchSize}, seed {p.Hyperparameters.Seed}, {TorchRuntime.IntraOpThreads}×{TorchRuntime.BlasThreads} (libtorch×OpenBLAS) threads, BLAS {TorchRuntime.Blas.SgemmLibrary}");
             var job = new RetrainingJob(logging.CreateLogger<RetrainingJob>());
             var r = job.Run(p, new ConsoleProgress(), token);
             AnsiConsole.MarkupLine($"wrote [green]{r.Folder}[/] in {r.WallSeconds:F0} s; training {r.TrainImagesPerSecond:F0} images/s");

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Moderation.Core.Scoring;
@@ -8,6 +8,7 @@ using Moderation.Imaging;
 using Moderation.Observability;
 using Moderation.Onnx.Scoring;
 using Moderation.Streaming;
+using Moderation.Streaming.Health;
 using Moderation.Streaming.Worker;
 
 namespace Moderation.Cli.Hosting;
@@ -39,7 +40,8 @@ internal static class ModerationServiceHost
 
         var app = builder.Build();
         app.MapPrometheusMetrics();
-        app.MapGet("/healthz/live", () => Results.Ok("live"));
+        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = c => c.Tags.Contains(StreamingHealth.LiveTag) });
+        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(StreamingHealth.ReadyTag) });
         return app;
     }
 

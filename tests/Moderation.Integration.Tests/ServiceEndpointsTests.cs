@@ -1,0 +1,51 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Moderation.Cli.Hosting;
+using Moderation.Streaming.Broker;
+using Moderation.Streaming.Configuration;
+using Moderation.Streaming.Publishing;
+
+namespace Moderation.Integration.Tests;
+
+/// <summary>The service's HTTP surface over real HTTP: readiness follows partition assignment; /metrics counts posts.</summary>
+[Collection(ModelCollection.Name)]
+public sealed class ServiceEndpointsTests(ModelFixture model)
+{
+    [Fact]
+    public async Task Ready_after_assignment_and_metrics_count_posts_in_prometheus_text()
+    {
+        using var broker = new EmbeddedBroker();
+        await using var app = ModerationServiceHost.Build(new Dictionary<string, string?>
+        {
+            ["Kafka:BootstrapServers"] = broker.BootstrapServers,
+            ["Model:Folder"] = model.Folder,
+            ["Urls"] = "http://127.0.0.1:0",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        using var http = new HttpClient { BaseAddress = new Uri(address) };
+
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz/live")).StatusCode);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        HttpStatusCode ready;
+        while ((ready = (await http.GetAsync("/healthz/ready")).StatusCode) != HttpStatusCode.OK && DateTime.UtcNow < deadline)
+            await Task.Delay(200);
+        Assert.Equal(HttpStatusCode.OK, ready);
+
+        var posts = PostSamples.Create("ep", 40, malformedEvery: 10);
+        using (var publisher = new PostPublisher(Options.Create(new KafkaOptions { BootstrapServers = broker.BootstrapServers }), TimeProvider.System))
+            await publisher.PublishManyAsync(posts);
+        string metrics = "";
+        deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline && !(metrics = await http.GetStringAsync("/metrics")).Contains("moderation_verdicts_produced_total 36"))
+            await Task.Delay(200);
+        Assert.Contains("moderation_verdicts_produced_total 36", metrics);
+        Assert.Contains("moderation_dead_lettered_total{reason=\"corrupt\"} 4", metrics);
+        Assert.Contains("# TYPE moderation_post_to_verdict_latency_ms histogram", metrics);
+        await app.StopAsync();
+    }
+}

@@ -11,7 +11,16 @@ cmd="${1:-demo}"; shift || true
 case "$cmd" in
   test)
     dotnet build Moderation.sln -c Release -nologo -clp:ErrorsOnly
-    dotnet test Moderation.sln -c Release --no-build -nologo "$@"
+    log="$(mktemp)"
+    set +e
+    dotnet test Moderation.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$log"
+    status=${PIPESTATUS[0]}
+    set -e
+    # One plain closing line over all test assemblies: "N passed, N failed, N skipped".
+    awk '/(Passed|Failed)! +- Failed: / { gsub(/,/, ""); f += $4; p += $6; s += $8 }
+         END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+    rm -f "$log"
+    exit "$status"
     ;;
   demo)
     dotnet build src/Moderation.Cli -c Release -nologo -clp:ErrorsOnly

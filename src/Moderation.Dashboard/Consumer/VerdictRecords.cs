@@ -41,7 +41,8 @@ internal static class VerdictRecords
             return null;
         }
 
-        return verdict;
+        // the source generator sets init-only members through an object initializer: a missing "headers" arrives as null
+        return verdict.Headers is null ? verdict with { Headers = new Dictionary<string, string>() } : verdict;
     }
 
     // RespectNullableAnnotations rejects null members but not null collection elements or dictionary values.
@@ -49,5 +50,5 @@ internal static class VerdictRecords
         v.PostId is not null && v.ModelVersion is not null && v.SourceTopic is not null
         && v.Reasons is not null && v.Reasons.All(static r => r is not null)
         && v.Scores is not null && v.Thresholds is not null
-        && v.Headers is not null && v.Headers.Values.All(static h => h is not null);
+        && (v.Headers is null || v.Headers.Values.All(static h => h is not null));
 }

@@ -6,24 +6,22 @@ using Microsoft.AspNetCore.Http;
 namespace Moderation.Dashboard.Endpoints;
 
 /// <summary>
-/// <c>GET {prefix}</c>: the self-contained page (embedded resource <see cref="ResourceName"/>; inline CSS and JS, no
-/// external asset), served with a Content Security Policy that allows exactly its own inline style and script (by
-/// SHA-256 hash, CSP Level 2 §4.2.4), same-origin <c>fetch</c>/<c>EventSource</c>, and nothing else.
+/// <c>GET {prefix}</c>: the self-contained page, served with a Content Security Policy that allows exactly its own
+/// inline style and script (by SHA-256 hash, CSP Level 2 §4.2.4), same-origin <c>fetch</c>/<c>EventSource</c>, and nothing else. The page is
+/// assembled once from three embedded resources (<c>Page/dashboard.html</c>, whose <c>&lt;!-- dashboard.css --&gt;</c> and
+/// <c>&lt;!-- dashboard.js --&gt;</c> markers become inline <c>&lt;style&gt;</c> and <c>&lt;script&gt;</c> elements): no
+/// external asset, no CDN.
 /// </summary>
 internal sealed partial class DashboardPage
 {
-    /// <summary>Manifest name of the page.</summary>
-    public const string ResourceName = "Moderation.Dashboard.Page.dashboard.html";
+    private const string ResourcePrefix = "Moderation.Dashboard.Page.";
 
     private readonly byte[] _html;
 
-    /// <exception cref="InvalidOperationException">The resource is missing from the assembly.</exception>
+    /// <exception cref="InvalidOperationException">A resource is missing or a marker does not appear exactly once.</exception>
     public DashboardPage()
     {
-        using var stream = typeof(DashboardPage).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        Html = reader.ReadToEnd();
+        Html = Inline(Inline(Resource("dashboard.html"), "dashboard.css", "style"), "dashboard.js", "script");
         _html = Encoding.UTF8.GetBytes(Html);
         ContentSecurityPolicy = BuildPolicy(Html);
     }
@@ -50,6 +48,27 @@ internal sealed partial class DashboardPage
         response.Headers.CacheControl = "no-cache";
         response.ContentLength = _html.Length;
         return response.Body.WriteAsync(_html, context.RequestAborted).AsTask();
+    }
+
+    private static string Inline(string html, string name, string element)
+    {
+        var marker = $"<!-- {name} -->";
+        var content = Resource(name);
+        var at = html.IndexOf(marker, StringComparison.Ordinal);
+        if (at < 0 || html.IndexOf(marker, at + 1, StringComparison.Ordinal) >= 0 || content.Contains($"</{element}", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"The page must hold {marker} once and {name} no </{element}>.");
+        }
+
+        return html.Replace(marker, $"<{element}>\n{content}</{element}>", StringComparison.Ordinal);
+    }
+
+    private static string Resource(string name)
+    {
+        using var stream = typeof(DashboardPage).Assembly.GetManifestResourceStream(ResourcePrefix + name)
+            ?? throw new InvalidOperationException($"Embedded resource {ResourcePrefix + name} is missing.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
     }
 
     private static string Hashes(Regex element, string html)

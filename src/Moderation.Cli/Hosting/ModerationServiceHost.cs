@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Moderation.Core.Scoring;
+using Moderation.Dashboard;
 using Moderation.Imaging;
 using Moderation.Observability;
 using Moderation.Onnx.Scoring;
@@ -16,7 +16,7 @@ namespace Moderation.Cli.Hosting;
 /// <summary>
 /// Builds the streaming moderation service: configuration from <c>appsettings.json</c>, environment variables
 /// (<c>MODERATION_</c> prefix, <c>__</c> as section separator) and the given overrides; one <c>AddXxx</c> per library;
-/// <c>/metrics</c>, <c>/healthz/live</c> and <c>/healthz/ready</c>.
+/// <c>/metrics</c>, <c>/healthz/live</c>, <c>/healthz/ready</c> and the reviewers' live dashboard at <c>/dashboard</c>.
 /// </summary>
 internal static class ModerationServiceHost
 {
@@ -36,10 +36,12 @@ internal static class ModerationServiceHost
         builder.Services.AddModerationScoring(builder.Configuration);
         builder.Services.AddModerationStreaming(builder.Configuration);
         builder.Services.AddModerationObservability(builder.Configuration);
+        builder.Services.AddModerationDashboard(builder.Configuration);
         builder.Services.AddSingleton(sp => Describe(sp.GetRequiredService<DiscriminatorScorer>()));
 
         var app = builder.Build();
         app.MapPrometheusMetrics();
+        app.MapModerationDashboard();
         app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = c => c.Tags.Contains(StreamingHealth.LiveTag) });
         app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(StreamingHealth.ReadyTag) });
         return app;

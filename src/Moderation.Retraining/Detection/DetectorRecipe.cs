@@ -22,19 +22,20 @@ public sealed record DetectorRecipe
     /// <summary>Share of the GAN's training images kept out of the term statistics to standardise the terms; default 0.1.</summary>
     [Range(0.01, 0.5)] public double StandardiseFraction { get; init; } = 0.1;
 
-    /// <summary>Cap on nearest-neighbour references per term (ONNX size: B·K·4 bytes); default 2,500.</summary>
-    [Range(1, 100_000)] public int MaxReferences { get; init; } = 2500;
+    /// <summary>Cap on nearest-neighbour references per term (ONNX size: B·K·4 bytes, 2.2 MB for 4,320 references at
+    /// K = 128); default 5,000, i.e. every fit image of a Fashion-MNIST class.</summary>
+    [Range(1, 100_000)] public int MaxReferences { get; init; } = 5000;
 
     /// <summary>The synthetic classifier; null = no <c>synthetic_score</c>.</summary>
     public SyntheticRecipe? Synthetic { get; init; } = new();
 
     /// <summary>The default terms: nearest neighbour in the whitened principal subspace of the image pixels
-    /// (k = 128), of D's first LeakyReLU pooled 2×2 (k = 128), and of D's second LeakyReLU pooled 2×2 (k = 64).</summary>
+    /// (k = 128), of D's first LeakyReLU pooled 2×2 (k = 128), and of D's second LeakyReLU pooled 2×2 (k = 128).</summary>
     public static readonly IReadOnlyList<AnomalyTermRecipe> DefaultTerms =
     [
         new(new FeatureTap(FeatureTap.Input), AnomalyTermKind.NearestNeighbour, 128),
         new(new FeatureTap(1, 2), AnomalyTermKind.NearestNeighbour, 128),
-        new(new FeatureTap(4, 2), AnomalyTermKind.NearestNeighbour, 64),
+        new(new FeatureTap(4, 2), AnomalyTermKind.NearestNeighbour, 128),
     ];
 
     /// <summary>The recipe with every default.</summary>

@@ -38,13 +38,15 @@ public sealed record OneClassEvaluationOptions
     /// <summary>Seed offset of the unseen generator's training; default 1,000.</summary>
     public long UnseenGeneratorSeedOffset { get; init; } = 1000;
 
-    /// <summary>The CI variant (<c>evaluate --quick</c>): Trouser only, one epoch on 2,000 training images; half of the
+    /// <summary>The CI variant (<c>evaluate --quick</c>): Trouser only, one epoch on 2,000 training images, 300
+    /// fine-tuning steps for the synthetic classifier; half of the
     /// class's 6,000 training images calibrate, so that 1,000 unused training images join the 1,000 normal test images
     /// as fresh normal data for the realised FPR.</summary>
     public static OneClassEvaluationOptions Quick { get; } = new OneClassEvaluationOptions() with
     {
         Classes = [1],
-        Hyperparameters = new() { Epochs = 1, RealLabel = 0.9, CalibrationFraction = 0.5 },
+        Hyperparameters = new() { Epochs = 1, CalibrationFraction = 0.5 },
         TrainImageLimit = 2000,
+        Recipe = DetectorRecipe.Default with { Synthetic = new SyntheticRecipe { Steps = 300 } },
     };
 }

@@ -21,4 +21,25 @@ internal static class OnnxScoring
         }
         return scores;
     }
+
+    /// <summary>Scores <paramref name="count"/> images with several outputs in one pass; returns one array per output
+    /// (in the order of <paramref name="outputs"/>), one value per image.</summary>
+    public static double[][] ScoreAll(string onnxPath, IReadOnlyList<string> outputs, float[] images, int count, ILogger logger, int batch = 256)
+    {
+        using var session = new OnnxModelSession(onnxPath, new OnnxSessionOptions { IntraOpThreads = 1, InterOpThreads = 1 }, logger);
+        int length = session.SampleLength;
+        var scores = outputs.Select(_ => new double[count]).ToArray();
+        for (int start = 0; start < count; start += batch)
+        {
+            int n = Math.Min(batch, count - start);
+            var results = session.Run(images.AsSpan(start * length, n * length), n, [.. outputs]);
+            for (int o = 0; o < outputs.Count; o++)
+            {
+                var data = results[o].Data;
+                if (data.Length != n) throw new InvalidDataException($"output '{outputs[o]}' has {data.Length} values for {n} images");
+                for (int i = 0; i < n; i++) scores[o][start + i] = data[i];
+            }
+        }
+        return scores;
+    }
 }

@@ -1,9 +1,12 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Moderation.Core.Metrics;
 using Moderation.Core.Models;
 using Moderation.Core.Networks;
 using Moderation.Onnx.Export;
+using Moderation.Onnx.Export.Detector;
+using Moderation.Retraining.Detection;
 using Moderation.Training.Data;
 using Moderation.Training.Gan;
 using Moderation.Training.Pipelines;
@@ -12,19 +15,33 @@ using Moderation.Training.Torch;
 namespace Moderation.Retraining;
 
 /// <summary>
-/// The offline retraining job: trains the DCGAN on the pipeline's normal images, exports the discriminator and the
-/// generator to ONNX, calibrates each score's threshold at the target FPR on the held-out normal images, measures it
-/// on fresh data and writes <c>model-card.json</c>.
+/// The offline retraining job: builds the detector on the pipeline's normal images (<see cref="DetectorBuilder"/>:
+/// DCGAN, in-graph anomaly terms on D's features, synthetic classifier fine-tuned against generator snapshots),
+/// exports it and the generator to ONNX, calibrates the <c>abnormal</c> (<c>anomaly_score</c>) and <c>synthetic</c>
+/// (<c>synthetic_score</c>) thresholds at the target FPR on the held-out normal images, measures them on fresh data
+/// and writes <c>model-card.json</c>.
 /// </summary>
 public sealed class RetrainingJob(ILogger<RetrainingJob> logger, TimeProvider? timeProvider = null)
 {
-    /// <summary>File name of the exported discriminator inside the model folder.</summary>
+    /// <summary>File name of the exported detector (discriminator + score heads) inside the model folder.</summary>
     public const string DiscriminatorFile = "discriminator.onnx";
 
     /// <summary>File name of the exported generator inside the model folder.</summary>
     public const string GeneratorFile = "generator.onnx";
 
+    /// <summary>Verdict reason of <c>anomaly_score</c>.</summary>
+    public const string AbnormalReason = "abnormal";
+
+    /// <summary>Verdict reason of <c>synthetic_score</c>.</summary>
+    public const string SyntheticReason = "synthetic";
+
+    /// <summary>Seed offset of the generator samples that measure the synthetic score (distinct from fine-tuning's).</summary>
+    internal const long MeasureSampleSeedOffset = 3;
+
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+
+    /// <summary>Widths, anomaly terms and synthetic classifier; default <see cref="DetectorRecipe.Default"/>.</summary>
+    public DetectorRecipe Recipe { get; init; } = DetectorRecipe.Default;
 
     /// <summary>Runs the pipeline and writes the model folder.</summary>
     /// <param name="pipeline">A validated pipeline.</param>
@@ -35,30 +52,28 @@ public sealed class RetrainingJob(ILogger<RetrainingJob> logger, TimeProvider? t
     public RetrainingResult Run(TrainingPipeline pipeline, IProgress<TrainingProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(pipeline);
         var wall = Stopwatch.StartNew();
         var h = pipeline.Hyperparameters;
         var normal = NormalImagesLoader.Load(pipeline, cancellationToken: cancellationToken);
-        var trainer = new GanTrainer(h, _time);
-        using var trained = trainer.Train(normal.Train, normal.TrainCount, progress, cancellationToken);
+        using var detector = new DetectorBuilder(logger, _time).Build(h, normal.Train, normal.TrainCount, Recipe, progress, cancellationToken);
 
         var folder = Path.GetFullPath(pipeline.OutputFolder);
         Directory.CreateDirectory(folder);
         var dPath = Path.Combine(folder, DiscriminatorFile);
-        var sha = NetworkOnnxExporter.Export(trainer.DiscriminatorSpec, ByName(trained.Discriminator), dPath, new OnnxExportOptions());
-        NetworkOnnxExporter.Export(trainer.GeneratorSpec, ByName(trained.Generator), Path.Combine(folder, GeneratorFile), new OnnxExportOptions());
+        var sha = DetectorOnnxExporter.Export(detector.Model, dPath, new OnnxExportOptions());
+        NetworkOnnxExporter.Export(detector.Generator.Spec, detector.Generator.Parameters().ToDictionary(p => p.Name, StringComparer.Ordinal),
+            Path.Combine(folder, GeneratorFile), new OnnxExportOptions());
 
-        var calibration = OnnxScoring.Score(dPath, OnnxTensorNames.AnomalyScore, normal.Calibration, normal.CalibrationCount, logger);
-        double threshold = ThresholdCalibrator.AtFalsePositiveRate(calibration, h.TargetFpr);
-        var metrics = new Dictionary<string, double>
-        {
-            ["train_images_per_second"] = trained.ImagesPerSecond,
-            ["train_steps"] = trained.Steps,
-            ["final_d_loss"] = trained.EpochSummaries[^1].DiscriminatorLoss,
-            ["final_g_loss"] = trained.EpochSummaries[^1].GeneratorLoss,
-        };
-        double realised = double.NaN;
+        var outputs = ScoreOutputs(detector.Model);
+        var calibration = OnnxScoring.ScoreAll(dPath, outputs, normal.Calibration, normal.CalibrationCount, logger);
+        var thresholds = outputs.Select((o, i) => ThresholdCalibrator.AtFalsePositiveRate(calibration[i], h.TargetFpr)).ToArray();
+        var metrics = Metrics(detector);
+        var realised = new double[outputs.Count];
+        Array.Fill(realised, double.NaN);
         if (pipeline.Dataset!.Kind == PipelineDataset.FashionMnistKind)
-            realised = MeasureOnTestSet(pipeline, dPath, trained.Generator, threshold, metrics);
+            realised = MeasureOnTestSet(pipeline, dPath, detector.Generator, outputs, thresholds, metrics);
+        metrics["wall_seconds"] = wall.Elapsed.TotalSeconds;
 
         var card = new ModelCard
         {
@@ -68,48 +83,81 @@ public sealed class RetrainingJob(ILogger<RetrainingJob> logger, TimeProvider? t
             {
                 Name = pipeline.Dataset.Kind,
                 NormalClasses = pipeline.Dataset.NormalClasses,
-                NormalClassNames = [.. pipeline.Dataset.NormalClasses.Select(c => c < FashionMnist.ClassNames.Count ? FashionMnist.ClassNames[c] : c.ToString())],
+                NormalClassNames = [.. pipeline.Dataset.NormalClasses.Select(c => c < FashionMnist.ClassNames.Count ? FashionMnist.ClassNames[c] : c.ToString(CultureInfo.InvariantCulture))],
                 TrainImages = normal.TrainCount,
                 CalibrationImages = normal.CalibrationCount,
             },
-            Architecture = new Dictionary<string, string>
-            {
-                ["generator"] = trainer.GeneratorSpec.ToNativeSpec(),
-                ["discriminator"] = trainer.DiscriminatorSpec.ToNativeSpec(),
-            },
+            Architecture = Architecture(detector),
             Hyperparameters = h.ToDictionary(),
             Onnx = new OnnxFileInfo
             {
                 File = DiscriminatorFile, Sha256 = sha, Opset = NetworkOnnxExporter.OpsetVersion, Input = OnnxTensorNames.Image,
-                Outputs = [OnnxTensorNames.Logit, OnnxTensorNames.Features, OnnxTensorNames.AnomalyScore],
+                Outputs = [OnnxTensorNames.Logit, OnnxTensorNames.Features, .. outputs],
             },
-            Thresholds = [new ScoreThreshold { Reason = "abnormal", Output = OnnxTensorNames.AnomalyScore, Value = threshold, TargetFpr = h.TargetFpr, RealisedFpr = realised }],
+            Thresholds = [.. outputs.Select((o, i) => new ScoreThreshold
+            {
+                Reason = o == OnnxTensorNames.AnomalyScore ? AbnormalReason : SyntheticReason,
+                Output = o, Value = thresholds[i], TargetFpr = h.TargetFpr, RealisedFpr = realised[i],
+            })],
             Metrics = metrics,
         };
         ModelCardStore.Save(card, folder);
-        return new RetrainingResult(folder, card, trained.ImagesPerSecond, wall.Elapsed.TotalSeconds);
+        return new RetrainingResult(folder, card, detector.Training.ImagesPerSecond, wall.Elapsed.TotalSeconds);
     }
 
-    /// <summary>Realised FPR on the normal classes' test images; AUROC against the other classes and against 1,000
-    /// generator samples (recorded in <paramref name="metrics"/>).</summary>
-    private double MeasureOnTestSet(TrainingPipeline pipeline, string dPath, TorchNetwork generator, double threshold, Dictionary<string, double> metrics)
+    /// <summary><c>anomaly_score</c>, and <c>synthetic_score</c> when the model has the synthetic classifier.</summary>
+    internal static IReadOnlyList<string> ScoreOutputs(DetectorModel model) => model.SyntheticParameters is null
+        ? [OnnxTensorNames.AnomalyScore]
+        : [OnnxTensorNames.AnomalyScore, DetectorTensorNames.SyntheticScore];
+
+    private static Dictionary<string, string> Architecture(TrainedDetector detector) => new()
+    {
+        ["generator"] = detector.Generator.Spec.ToNativeSpec(),
+        ["discriminator"] = detector.Model.Discriminator.ToNativeSpec(),
+        ["anomaly_score"] = "sum of standardised terms: " + string.Join("; ", detector.Model.AnomalyTerms.Select(t => t switch
+        {
+            GaussianTerm g => $"gaussian@{t.Tap} F={t.Dimension} K={g.Rank}",
+            NearestNeighbourTerm n => $"nearest_neighbour@{t.Tap} F={t.Dimension} K={n.Rank} B={n.ReferenceCount}",
+            _ => t.Kind,
+        })),
+        ["synthetic_score"] = detector.Model.SyntheticParameters is null ? "none" : "-logit of a discriminator copy fine-tuned against generator snapshots",
+    };
+
+    private static Dictionary<string, double> Metrics(TrainedDetector detector) => new()
+    {
+        ["train_images_per_second"] = detector.Training.ImagesPerSecond,
+        ["train_steps"] = detector.Training.Steps,
+        ["final_d_loss"] = detector.Training.EpochSummaries[^1].DiscriminatorLoss,
+        ["final_g_loss"] = detector.Training.EpochSummaries[^1].GeneratorLoss,
+        ["gan_seconds"] = detector.GanSeconds,
+        ["fit_seconds"] = detector.FitSeconds,
+        ["fine_tune_seconds"] = detector.FineTuneSeconds,
+        ["synthetic_classifier_final_loss"] = detector.SyntheticFinal.Loss,
+    };
+
+    /// <summary>Realised FPR of each threshold on the normal classes' test images; AUROC of the anomaly score against
+    /// the other classes and of each score against 1,000 generator samples (recorded in <paramref name="metrics"/>).</summary>
+    private double[] MeasureOnTestSet(TrainingPipeline pipeline, string dPath, TorchNetwork generator, IReadOnlyList<string> outputs,
+        double[] thresholds, Dictionary<string, double> metrics)
     {
         var test = FashionMnist.LoadTest(pipeline.Dataset!.ResolvedPath);
         var normalClasses = pipeline.Dataset.NormalClasses.ToHashSet();
-        var scores = OnnxScoring.Score(dPath, OnnxTensorNames.AnomalyScore, test.ToTensor(), test.Count, logger);
-        var normal = Enumerable.Range(0, test.Count).Where(i => normalClasses.Contains(test.Labels[i])).Select(i => scores[i]).ToArray();
-        var other = Enumerable.Range(0, test.Count).Where(i => !normalClasses.Contains(test.Labels[i])).Select(i => scores[i]).ToArray();
-        var (samples, _) = generator.Sample(1000, pipeline.Hyperparameters.Seed + 3);
-        var synthetic = OnnxScoring.Score(dPath, OnnxTensorNames.AnomalyScore, samples, 1000, logger);
-        metrics["auroc_other_classes"] = RankMetrics.Auroc(normal, other);
-        metrics["auroc_synthetic"] = RankMetrics.Auroc(normal, synthetic);
-        metrics["tpr_other_classes"] = RankMetrics.FractionAbove(other, threshold);
-        metrics["tpr_synthetic"] = RankMetrics.FractionAbove(synthetic, threshold);
-        double realised = RankMetrics.FractionAbove(normal, threshold);
-        metrics["realised_fpr_test"] = realised;
+        var scores = OnnxScoring.ScoreAll(dPath, outputs, test.ToTensor(), test.Count, logger);
+        var (samples, _) = generator.Sample(1000, pipeline.Hyperparameters.Seed + MeasureSampleSeedOffset);
+        var synthetic = OnnxScoring.ScoreAll(dPath, outputs, samples, 1000, logger);
+        var realised = new double[outputs.Count];
+        for (int o = 0; o < outputs.Count; o++)
+        {
+            var normal = Enumerable.Range(0, test.Count).Where(i => normalClasses.Contains(test.Labels[i])).Select(i => scores[o][i]).ToArray();
+            var other = Enumerable.Range(0, test.Count).Where(i => !normalClasses.Contains(test.Labels[i])).Select(i => scores[o][i]).ToArray();
+            var name = outputs[o];
+            metrics[$"{name}.auroc_other_classes"] = RankMetrics.Auroc(normal, other);
+            metrics[$"{name}.auroc_generator_samples"] = RankMetrics.Auroc(normal, synthetic[o]);
+            metrics[$"{name}.tpr_other_classes"] = RankMetrics.FractionAbove(other, thresholds[o]);
+            metrics[$"{name}.tpr_generator_samples"] = RankMetrics.FractionAbove(synthetic[o], thresholds[o]);
+            realised[o] = RankMetrics.FractionAbove(normal, thresholds[o]);
+            metrics[$"{name}.realised_fpr_test"] = realised[o];
+        }
         return realised;
     }
-
-    private static Dictionary<string, NamedTensor> ByName(TorchNetwork network) =>
-        network.Parameters().ToDictionary(p => p.Name, StringComparer.Ordinal);
 }

@@ -40,6 +40,11 @@ public sealed class GanTrainer
     /// <summary>Steps between progress reports (a report also ends every epoch); default 20.</summary>
     public int ProgressInterval { get; init; } = 20;
 
+    /// <summary>Called on the training thread after every epoch with the 1-based epoch, G and D (e.g. to copy a
+    /// generator snapshot with <see cref="TorchNetwork.Copy"/>); the networks must not be disposed or trained by the
+    /// callback. Default null.</summary>
+    public Action<int, TorchNetwork, TorchNetwork>? EpochCompleted { get; init; }
+
     /// <summary>Trains a fresh G and D on <paramref name="images"/>.</summary>
     /// <param name="images">Normal images float32 <c>[count,1,28,28]</c> in [−1,1] (the discriminator's input shape).</param>
     /// <param name="count">Images in <paramref name="images"/>, at least one batch.</param>
@@ -109,6 +114,7 @@ public sealed class GanTrainer
                 }
             }
             summaries.Add(whole.ToProgress(epoch, _h.Epochs, stepsPerEpoch, stepsPerEpoch));
+            EpochCompleted?.Invoke(epoch, generator, discriminator);
         }
         double seconds = _time.GetElapsedTime(runStart).TotalSeconds;
         return (summaries, steps, seconds > 0 ? steps * batch / seconds : 0);

@@ -100,6 +100,31 @@ MT_API void mt_gan_free(mt_gan* gan);
 MT_API int mt_gan_step(mt_gan* gan, const float* real, int64_t batch, float real_label, float* stats,
                        int32_t stats_length);
 
+/* ---- feature statistics (gaussian_api.cpp) ---- */
+/* Fits a low-rank Gaussian to samples [count, dimension] (float32, row-major), in float64 internally:
+ *   mean μ [dimension]; Ledoit–Wolf (2004) shrinkage s of the sample covariance S (1/count normalisation) towards
+ *   m·I with m = tr(S)/dimension; the leading `rank` eigenvectors of S as components [dimension, rank] (row-major,
+ *   orthonormal columns) and their shrunk variances (1−s)·λ_i + s·m [rank], descending.
+ *   summary (4 doubles): residual variance (the mean shrunk variance of the remaining dimension − rank directions),
+ *   s, tr(S), m.
+ * iterations = 0 or rank ≥ min(count, dimension)/4: exact eigen-decomposition (of S or of the Gram matrix);
+ * otherwise `iterations` passes of seeded subspace iteration (Halko, Martinsson & Tropp 2011).
+ * Requires 1 <= rank < min(count, dimension). */
+MT_API int mt_gaussian_fit(const float* samples, int64_t count, int64_t dimension, int32_t rank, int32_t iterations,
+                           uint64_t seed, float* mean, float* components, float* variances, double* summary);
+
+/* ---- real-vs-fake classifier (classifier_api.cpp) ---- */
+typedef struct mt_classifier mt_classifier; /* one network and its Adam optimiser */
+/* Adam for the network (which must output one logit per sample); keeps its own reference to the network. */
+MT_API int mt_classifier_create(mt_module* network, double learning_rate, double beta1, double beta2,
+                                mt_classifier** out);
+MT_API void mt_classifier_free(mt_classifier* classifier);
+/* One Adam step in train mode on BCE-with-logits(net(real), real_label) + BCE-with-logits(net(fake), 0); real and
+ * fake batches [batch, input...] go through separately. stats (3 floats): loss, mean sigmoid(net(real)),
+ * mean sigmoid(net(fake)) (before the update). */
+MT_API int mt_classifier_step(mt_classifier* classifier, const float* real, int64_t real_batch, const float* fake,
+                              int64_t fake_batch, float real_label, float* stats, int32_t stats_length);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,71 @@
+using Moderation.Core.Networks;
+using Moderation.Onnx.Export.Graph;
+using Moderation.Onnx.Export.Proto;
+using static Moderation.Onnx.Export.Graph.OnnxGraphBuilder;
+
+namespace Moderation.Onnx.Export.Detector;
+
+/// <summary>Builds the detector graph: D's layers (shared contract outputs), the anomaly terms read from D's layer
+/// outputs, and the prefixed synthetic classifier. Operator semantics: ONNX Operators.md, opset 17.</summary>
+internal static class DetectorGraphWriter
+{
+    /// <summary>Prefix of the synthetic classifier's tensors.</summary>
+    internal const string SyntheticPrefix = "synthetic.";
+
+    public static GraphProto Build(DetectorModel model)
+    {
+        var spec = model.Discriminator;
+        var shapes = spec.LayerOutputShapes();
+        if (spec.FeatureLayer < 0 || spec.FeatureLayer >= spec.Layers.Count)
+            throw new ArgumentException("the detector needs a discriminator spec (0 <= FeatureLayer < layer count)", nameof(model));
+        if (shapes[^1] is not [1])
+            throw new ArgumentException($"a discriminator's last layer must output [1], got [{string.Join(',', shapes[^1])}]", nameof(model));
+        if (model.AnomalyTerms.Count == 0) throw new ArgumentException("the detector needs at least one anomaly term", nameof(model));
+
+        var graph = new OnnxGraphBuilder(spec.Name);
+        var image = graph.AddInput(OnnxTensorNames.Image, spec.InputShape);
+        var outputs = AppendNetwork(graph, spec, new ParameterSource(model.DiscriminatorParameters), image, "", OnnxTensorNames.Logit);
+        var features = graph.AddNode("Flatten", OnnxTensorNames.Features, [outputs[spec.FeatureLayer]], Int("axis", 1));
+
+        var standardised = new List<string>();
+        for (int t = 0; t < model.AnomalyTerms.Count; t++)
+        {
+            var term = model.AnomalyTerms[t];
+            var (tensor, shape) = term.Tap.Layer == FeatureTap.Input
+                ? (image, (IReadOnlyList<int>)spec.InputShape)
+                : term.Tap.Layer >= 0 && term.Tap.Layer < spec.Layers.Count
+                    ? (outputs[term.Tap.Layer], shapes[term.Tap.Layer])
+                    : throw new ArgumentException($"term {t} taps layer {term.Tap.Layer}, outside [-1, {spec.Layers.Count})", nameof(model));
+            term.Validate(term.Tap.FeatureCount(shape));
+            standardised.Add(AnomalyTermWriter.Append(graph, term, $"term{t}.", tensor));
+        }
+        if (standardised.Count == 1) graph.AddNode("Identity", OnnxTensorNames.AnomalyScore, standardised);
+        else graph.AddNode("Sum", OnnxTensorNames.AnomalyScore, standardised);
+
+        graph.AddOutput(OnnxTensorNames.Logit, [1]);
+        graph.AddOutput(OnnxTensorNames.Features, [spec.FeatureCount]);
+        graph.AddOutput(OnnxTensorNames.AnomalyScore, [1]);
+        if (model.SyntheticParameters is { } synthetic)
+        {
+            var renamed = synthetic.ToDictionary(p => p.Key, p => p.Value with { Name = SyntheticPrefix + p.Value.Name }, StringComparer.Ordinal);
+            var copy = AppendNetwork(graph, spec, new ParameterSource(renamed), image, SyntheticPrefix, SyntheticPrefix + OnnxTensorNames.Logit);
+            graph.AddNode("Neg", DetectorTensorNames.SyntheticScore, [copy[^1]]);
+            graph.AddOutput(DetectorTensorNames.SyntheticScore, [1]);
+        }
+        return graph.Build();
+    }
+
+    /// <summary>Appends every layer of <paramref name="spec"/>; returns each layer's output tensor name.</summary>
+    private static string[] AppendNetwork(OnnxGraphBuilder graph, NetworkSpec spec, ParameterSource parameters, string input,
+        string prefix, string last)
+    {
+        var names = new string[spec.Layers.Count];
+        var current = input;
+        for (int i = 0; i < spec.Layers.Count; i++)
+        {
+            var output = i == spec.Layers.Count - 1 ? last : $"{prefix}{i}.output";
+            current = names[i] = LayerNodeWriter.Append(graph, spec.Layers[i], i, current, output, parameters);
+        }
+        return names;
+    }
+}

@@ -1,0 +1,24 @@
+using Moderation.Core.Networks;
+
+namespace Moderation.Onnx.Export.Detector;
+
+/// <summary>
+/// Everything one detector ONNX graph holds: the trained discriminator D (for <c>logit</c>, <c>features</c> and the
+/// feature taps of the anomaly terms) and, optionally, a second network of the same spec — a copy of D fine-tuned to
+/// tell real images from generator samples — whose negated logit is <c>synthetic_score</c>.
+/// </summary>
+public sealed record DetectorModel
+{
+    /// <summary>D's architecture (a discriminator: <see cref="NetworkSpec.FeatureLayer"/> ≥ 0, one output).</summary>
+    public required NetworkSpec Discriminator { get; init; }
+
+    /// <summary>D's parameters by libtorch name (<c>"{i}.weight"</c>, …).</summary>
+    public required IReadOnlyDictionary<string, NamedTensor> DiscriminatorParameters { get; init; }
+
+    /// <summary>Terms summed into <c>anomaly_score</c>; at least one.</summary>
+    public required IReadOnlyList<AnomalyTerm> AnomalyTerms { get; init; }
+
+    /// <summary>Parameters of the synthetic-image classifier (same spec as <see cref="Discriminator"/>), or null for
+    /// no <c>synthetic_score</c> output.</summary>
+    public IReadOnlyDictionary<string, NamedTensor>? SyntheticParameters { get; init; }
+}

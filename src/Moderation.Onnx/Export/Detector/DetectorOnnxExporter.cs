@@ -1,0 +1,64 @@
+using System.ComponentModel.DataAnnotations;
+using Google.Protobuf;
+using Moderation.Core.Models;
+using Moderation.Onnx.Export.Graph;
+using Moderation.Onnx.Export.Proto;
+
+namespace Moderation.Onnx.Export.Detector;
+
+/// <summary>
+/// Writes a <see cref="DetectorModel"/> as one ONNX model (IR 8, opset 17) that computes every score the service
+/// reports, so that no statistics file can drift from the network:
+/// <list type="bullet">
+/// <item>input <c>image</c> float32 <c>[N,1,28,28]</c> in [−1,1];</item>
+/// <item><c>logit</c> <c>[N,1]</c> and <c>features</c> <c>[N,F]</c> of D (the shared discriminator contract);</item>
+/// <item><c>anomaly_score</c> <c>[N,1]</c> = Σ_t (statistic_t − offset_t)/scale_t over the anomaly terms;</item>
+/// <item><c>synthetic_score</c> <c>[N,1]</c> = −logit of the fine-tuned copy (when present).</item>
+/// </list>
+/// The copy's initializers and nodes are prefixed <c>synthetic.</c>; term t's are prefixed <c>term{t}.</c>.
+/// </summary>
+public static class DetectorOnnxExporter
+{
+    /// <summary>Metadata key listing the anomaly terms, e.g. <c>gaussian@L1p2;nearest_neighbour@image</c>.</summary>
+    public const string TermsMetadataKey = "moderation.anomaly_terms";
+
+    /// <summary>Exports <paramref name="model"/> to <paramref name="path"/> (temporary file, then moved into place).</summary>
+    /// <param name="model">The detector.</param>
+    /// <param name="path">Output file; its folder is created if missing.</param>
+    /// <param name="options">Producer name (the Mahalanobis option is ignored here).</param>
+    /// <returns>Lower-case hex SHA-256 of the written file.</returns>
+    /// <exception cref="ArgumentException">A parameter is missing or mis-shaped, the spec is not a discriminator, no
+    /// anomaly term, or a term does not fit its tap.</exception>
+    /// <exception cref="ValidationException"><paramref name="options"/> is invalid.</exception>
+    public static string Export(DetectorModel model, string path, OnnxExportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(options);
+        Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
+        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("raw_data is written little-endian");
+
+        var onnx = new ModelProto
+        {
+            IrVersion = NetworkOnnxExporter.IrVersion,
+            ProducerName = options.ProducerName,
+            ProducerVersion = typeof(DetectorOnnxExporter).Assembly.GetName().Version?.ToString() ?? "0",
+            Graph = DetectorGraphWriter.Build(model),
+        };
+        onnx.OpsetImport.Add(new OperatorSetIdProto { Domain = string.Empty, Version = NetworkOnnxExporter.OpsetVersion });
+        onnx.MetadataProps.Add(new StringStringEntryProto { Key = "moderation.spec", Value = model.Discriminator.ToNativeSpec() });
+        onnx.MetadataProps.Add(new StringStringEntryProto { Key = "moderation.anomaly_score", Value = "standardised_terms" });
+        onnx.MetadataProps.Add(new StringStringEntryProto
+        {
+            Key = TermsMetadataKey,
+            Value = string.Join(';', model.AnomalyTerms.Select(t => $"{t.Kind}@{t.Tap}")),
+        });
+
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temporary = full + ".tmp";
+        using (var stream = File.Create(temporary)) onnx.WriteTo(stream);
+        File.Move(temporary, full, overwrite: true);
+        return ModelCardStore.Sha256Hex(full);
+    }
+}

@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Moderation.Core.Networks;
+using Moderation.Onnx.Export.Detector;
+using Moderation.Training.Gan;
+using Moderation.Training.Pipelines;
+using Moderation.Training.Torch;
+
+namespace Moderation.Retraining.Detection;
+
+/// <summary>
+/// Builds a detector from normal images only: trains the DCGAN (keeping a generator snapshot per epoch), fits the
+/// anomaly terms on D's features of the training images (statistics on a 1 − <see cref="DetectorRecipe.StandardiseFraction"/>
+/// share, standardisation on the rest), and fine-tunes a copy of D against the snapshots for <c>synthetic_score</c>.
+/// The pipeline's calibration images are not touched here (they calibrate thresholds afterwards).
+/// </summary>
+public sealed partial class DetectorBuilder(ILogger logger, TimeProvider? timeProvider = null)
+{
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+
+    /// <summary>Trains and fits.</summary>
+    /// <param name="hyperparameters">GAN hyperparameters (epochs, batch, Adam, seed, real label).</param>
+    /// <param name="train">Normal training images float32 <c>[trainCount,1,28,28]</c> in [−1,1].</param>
+    /// <param name="trainCount">Images in <paramref name="train"/>.</param>
+    /// <param name="recipe">Widths, terms and synthetic classifier.</param>
+    /// <param name="progress">GAN training progress.</param>
+    /// <param name="cancellationToken">Checked between steps.</param>
+    /// <exception cref="InvalidOperationException">GAN training diverged.</exception>
+    /// <exception cref="TorchException">libtorch failed.</exception>
+    public TrainedDetector Build(TrainingHyperparameters hyperparameters, float[] train, int trainCount, DetectorRecipe recipe,
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(hyperparameters);
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(recipe);
+        var snapshots = new List<TorchNetwork>();
+        var trainer = new GanTrainer(hyperparameters, _time)
+        {
+            GeneratorSpec = DcganSpecs.Generator(hyperparameters.LatentSize, recipe.GeneratorWidth),
+            DiscriminatorSpec = DcganSpecs.Discriminator(recipe.DiscriminatorWidth),
+            EpochCompleted = (epoch, g, _) =>
+            {
+                if (recipe.Synthetic is { } s && epoch >= s.FirstSnapshotEpoch) snapshots.Add(g.Copy());
+            },
+        };
+        long start = _time.GetTimestamp();
+        GanTrainingResult? trained = null;
+        TorchNetwork? classifier = null;
+        try
+        {
+            trained = trainer.Train(train, trainCount, progress, cancellationToken);
+            double ganSeconds = _time.GetElapsedTime(start).TotalSeconds;
+
+            start = _time.GetTimestamp();
+            var d = trained.Discriminator;
+            int standardiseCount = Math.Max(2, (int)Math.Round(trainCount * recipe.StandardiseFraction));
+            var (fit, fitCount, standardise) = Split(train, trainCount, standardiseCount, d.InputSize, hyperparameters.Seed);
+            var terms = new List<AnomalyTerm>();
+            foreach (var termRecipe in recipe.Terms)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var term = TermFitter.Fit(d, termRecipe, fit, fitCount, standardise, standardiseCount, recipe.MaxReferences, hyperparameters.Seed);
+                LogTerm(termRecipe.ToString(), term.Dimension, term.Offset, term.Scale);
+                terms.Add(term);
+            }
+            double fitSeconds = _time.GetElapsedTime(start).TotalSeconds;
+
+            start = _time.GetTimestamp();
+            ClassifierStepResult final = default;
+            if (recipe.Synthetic is { } synthetic && snapshots.Count > 0)
+            {
+                (classifier, final) = SyntheticFineTuner.FineTune(d, snapshots, train, trainCount, synthetic, hyperparameters.Seed, cancellationToken);
+                LogSynthetic(snapshots.Count, final.Loss, final.RealProbability, final.FakeProbability);
+            }
+            double tuneSeconds = _time.GetElapsedTime(start).TotalSeconds;
+
+            var model = new DetectorModel
+            {
+                Discriminator = d.Spec,
+                DiscriminatorParameters = ByName(d),
+                AnomalyTerms = terms,
+                SyntheticParameters = classifier is null ? null : ByName(classifier),
+            };
+            return new TrainedDetector(model, trained.Generator, trained, final, ganSeconds, fitSeconds, tuneSeconds);
+        }
+        catch
+        {
+            trained?.Dispose();
+            throw;
+        }
+        finally
+        {
+            classifier?.Dispose();
+            foreach (var s in snapshots) s.Dispose();
+        }
+    }
+
+    /// <summary>Holds out an evenly spread, seeded share of the training images for standardisation.</summary>
+    internal static (float[] Fit, int FitCount, float[] Standardise) Split(float[] images, int count, int held, int size, long seed)
+    {
+        var order = Enumerable.Range(0, count).ToArray();
+        new Random(unchecked((int)seed) ^ 0x57A7).Shuffle(order);
+        var heldOut = order[..held].Order().ToArray();
+        var kept = order[held..].Order().ToArray();
+        return (Gather(images, kept, size), kept.Length, Gather(images, heldOut, size));
+    }
+
+    private static float[] Gather(float[] images, int[] indices, int size)
+    {
+        var result = new float[(long)indices.Length * size];
+        for (int i = 0; i < indices.Length; i++) images.AsSpan(indices[i] * size, size).CopyTo(result.AsSpan(i * size, size));
+        return result;
+    }
+
+    private static Dictionary<string, NamedTensor> ByName(TorchNetwork network) =>
+        network.Parameters().ToDictionary(p => p.Name, StringComparer.Ordinal);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "anomaly term {Term}: F = {Dimension}, offset {Offset:G4}, scale {Scale:G4}")]
+    private partial void LogTerm(string term, int dimension, double offset, double scale);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "synthetic classifier fine-tuned against {Snapshots} generator snapshots: loss {Loss:F3}, p(real) {Real:F2}, p(fake) {Fake:F2}")]
+    private partial void LogSynthetic(int snapshots, float loss, float real, float fake);
+}

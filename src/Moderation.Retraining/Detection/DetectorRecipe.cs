@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+using Moderation.Onnx.Export.Detector;
+
+namespace Moderation.Retraining.Detection;
+
+/// <summary>
+/// How a detector is built from a trained DCGAN besides the pipeline's hyperparameters: the network widths, the
+/// anomaly terms and the synthetic classifier. <see cref="Default"/> is the recipe chosen by measured one-class AUROC
+/// (docs/evaluation/README.md records the comparison).
+/// </summary>
+public sealed record DetectorRecipe
+{
+    /// <summary>Generator width (channels of its widest layer, <c>DcganSpecs.Generator</c>); default 128.</summary>
+    [Range(2, 1024)] public int GeneratorWidth { get; init; } = 128;
+
+    /// <summary>Discriminator width (channels of its first layer, <c>DcganSpecs.Discriminator</c>); default 64.</summary>
+    [Range(1, 1024)] public int DiscriminatorWidth { get; init; } = 64;
+
+    /// <summary>Anomaly terms summed into <c>anomaly_score</c>; default <see cref="DefaultTerms"/>.</summary>
+    public IReadOnlyList<AnomalyTermRecipe> Terms { get; init; } = DefaultTerms;
+
+    /// <summary>Share of the GAN's training images kept out of the term statistics to standardise the terms; default 0.1.</summary>
+    [Range(0.01, 0.5)] public double StandardiseFraction { get; init; } = 0.1;
+
+    /// <summary>Cap on nearest-neighbour references per term (ONNX size: B·K·4 bytes, 2.2 MB for 4,320 references at
+    /// K = 128); default 5,000, i.e. every fit image of a Fashion-MNIST class.</summary>
+    [Range(1, 100_000)] public int MaxReferences { get; init; } = 5000;
+
+    /// <summary>The synthetic classifier; null = no <c>synthetic_score</c>.</summary>
+    public SyntheticRecipe? Synthetic { get; init; } = new();
+
+    /// <summary>The default terms: nearest neighbour in the whitened principal subspace of the image pixels
+    /// (k = 128), of D's first LeakyReLU pooled 2×2 (k = 128), and of D's second LeakyReLU pooled 2×2 (k = 128).</summary>
+    public static readonly IReadOnlyList<AnomalyTermRecipe> DefaultTerms =
+    [
+        new(new FeatureTap(FeatureTap.Input), AnomalyTermKind.NearestNeighbour, 128),
+        new(new FeatureTap(1, 2), AnomalyTermKind.NearestNeighbour, 128),
+        new(new FeatureTap(4, 2), AnomalyTermKind.NearestNeighbour, 128),
+    ];
+
+    /// <summary>The recipe with every default.</summary>
+    public static DetectorRecipe Default { get; } = new();
+}

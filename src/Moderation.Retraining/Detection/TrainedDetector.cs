@@ -1,0 +1,30 @@
+using Moderation.Onnx.Export.Detector;
+using Moderation.Training.Gan;
+using Moderation.Training.Torch;
+
+namespace Moderation.Retraining.Detection;
+
+/// <summary>A built detector: the graph contents to export, the trained generator, and how building went. Owns the
+/// generator; dispose it when done.</summary>
+/// <param name="Model">D, the anomaly terms and the synthetic classifier, ready for <see cref="DetectorOnnxExporter"/>.</param>
+/// <param name="Generator">The trained G (eval-mode sampling: <see cref="TorchNetwork.Sample"/>).</param>
+/// <param name="Training">GAN training figures.</param>
+/// <param name="SyntheticFinal">Mean classifier figures over the last 50 fine-tuning steps (default when none).</param>
+/// <param name="GanSeconds">Wall time of GAN training, s.</param>
+/// <param name="FitSeconds">Wall time of fitting the anomaly terms, s.</param>
+/// <param name="FineTuneSeconds">Wall time of fine-tuning the synthetic classifier, s.</param>
+public sealed record TrainedDetector(
+    DetectorModel Model,
+    TorchNetwork Generator,
+    GanTrainingResult Training,
+    ClassifierStepResult SyntheticFinal,
+    double GanSeconds,
+    double FitSeconds,
+    double FineTuneSeconds) : IDisposable
+{
+    /// <summary>Total wall time, s.</summary>
+    public double TotalSeconds => GanSeconds + FitSeconds + FineTuneSeconds;
+
+    /// <summary>Disposes the networks.</summary>
+    public void Dispose() => Training.Dispose();
+}

@@ -1,0 +1,52 @@
+using System.ComponentModel.DataAnnotations;
+using Moderation.Retraining.Detection;
+using Moderation.Training.Data;
+using Moderation.Training.Pipelines;
+
+namespace Moderation.Retraining.Evaluation;
+
+/// <summary>Settings of the one-class protocol run (<see cref="OneClassEvaluationJob"/>).</summary>
+public sealed record OneClassEvaluationOptions
+{
+    /// <summary>Normal classes to evaluate, one detector each; default all ten Fashion-MNIST classes.</summary>
+    public IReadOnlyList<int> Classes { get; init; } = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+
+    /// <summary>Fashion-MNIST folder; default <see cref="FashionMnist.DefaultFolder"/>.</summary>
+    [Required] public string DatasetPath { get; init; } = FashionMnist.DefaultFolder;
+
+    /// <summary>GAN hyperparameters for every class (epochs, batch, Adam, seed, real label, calibration share, target
+    /// FPR); default: pipeline defaults with 5 epochs, real label 1 and calibration share 0.2.</summary>
+    public TrainingHyperparameters Hyperparameters { get; init; } = new() { Epochs = 5, RealLabel = 1.0, CalibrationFraction = 0.2 };
+
+    /// <summary>Widths, anomaly terms and synthetic classifier; default <see cref="DetectorRecipe.Default"/>.</summary>
+    public DetectorRecipe Recipe { get; init; } = DetectorRecipe.Default;
+
+    /// <summary>Use at most this many of a class's training images for the GAN (null = all, ≈ 4,800 after the
+    /// calibration share); a quick run sets it lower.</summary>
+    [Range(64, 60_000)] public int? TrainImageLimit { get; init; }
+
+    /// <summary>Generator samples scored per class for the synthetic AUROC; default 1,000.</summary>
+    [Range(10, 100_000)] public int GeneratorSamples { get; init; } = 1000;
+
+    /// <summary>Classes for which a second, never-seen generator (another seed and width) is trained to measure how
+    /// the synthetic score ranks samples of a generator it was not fine-tuned on; default none.</summary>
+    public IReadOnlyList<int> UnseenGeneratorClasses { get; init; } = [];
+
+    /// <summary>Width of the unseen generator; default 256 (the lead's DCGAN default, twice the detector's).</summary>
+    [Range(2, 1024)] public int UnseenGeneratorWidth { get; init; } = 256;
+
+    /// <summary>Seed offset of the unseen generator's training; default 1,000.</summary>
+    public long UnseenGeneratorSeedOffset { get; init; } = 1000;
+
+    /// <summary>The CI variant (<c>evaluate --quick</c>): Trouser only, one epoch on 2,000 training images, 300
+    /// fine-tuning steps for the synthetic classifier; half of the
+    /// class's 6,000 training images calibrate, so that 1,000 unused training images join the 1,000 normal test images
+    /// as fresh normal data for the realised FPR.</summary>
+    public static OneClassEvaluationOptions Quick { get; } = new OneClassEvaluationOptions() with
+    {
+        Classes = [1],
+        Hyperparameters = new() { Epochs = 1, CalibrationFraction = 0.5 },
+        TrainImageLimit = 2000,
+        Recipe = DetectorRecipe.Default with { Synthetic = new SyntheticRecipe { Steps = 300 } },
+    };
+}

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Moderation.Core.Networks;
+using Moderation.Onnx.Export;
+using Moderation.Onnx.Export.Detector;
+using Moderation.Retraining.Detection;
+using Moderation.Training.Torch;
+
+namespace Moderation.Retraining.Tests.Detection;
+
+/// <summary>Terms fitted by <see cref="TermFitter"/> on real trouser images through libtorch, exported, and run by
+/// ONNX Runtime: the in-graph anomaly_score equals the C# statistics of the libtorch features, and the standardised
+/// terms have mean ≈ 0 and standard deviation ≈ 1 on the standardisation images.</summary>
+public sealed class DetectorGraphConsistencyTests : IDisposable
+{
+    private readonly TempFolder folder = new();
+
+    public void Dispose() => folder.Dispose();
+
+    [Fact]
+    public void InGraphAnomalyScoreEqualsTheSumOfStandardisedTermsComputedFromLibtorchFeatures()
+    {
+        using var d = TorchNetwork.Create(DcganSpecs.Discriminator(width: 8), 12);
+        var fit = TestData.Images(1, 300);
+        var standardise = TestData.Images(1, 100, skip: 300);
+        var fresh = TestData.Images(1, 20, skip: 400);
+        AnomalyTermRecipe[] recipes =
+        [
+            new(new FeatureTap(FeatureTap.Input), AnomalyTermKind.Gaussian, 16),
+            new(new FeatureTap(1, 2), AnomalyTermKind.NearestNeighbour, 32),
+            new(new FeatureTap(4, 2), AnomalyTermKind.NearestNeighbour, 8),
+        ];
+        var terms = recipes.Select(r => TermFitter.Fit(d, r, fit, 300, standardise, 100, maxReferences: 250, seed: 1)).ToArray();
+        Assert.Equal(250, ((NearestNeighbourTerm)terms[1]).ReferenceCount);
+        foreach (var term in terms)
+        {
+            var z = TermStatistic.Compute(term, FeatureExtractor.Extract(d, term.Tap, standardise, 100), 100)
+                .Select(s => (s - term.Offset) / term.Scale).ToArray();
+            Assert.Equal(0, z.Average(), 6);
+            Assert.Equal(1, Math.Sqrt(z.Sum(v => v * v) / 99), 6);
+        }
+
+        var path = Path.Combine(folder.Path, "detector.onnx");
+        var model = new DetectorModel
+        {
+            Discriminator = d.Spec,
+            DiscriminatorParameters = d.Parameters().ToDictionary(p => p.Name),
+            AnomalyTerms = terms,
+        };
+        DetectorOnnxExporter.Export(model, path, new OnnxExportOptions());
+        var graph = OnnxScoring.ScoreAll(path, [OnnxTensorNames.AnomalyScore], fresh, 20, NullLogger.Instance)[0];
+        var expected = new double[20];
+        foreach (var term in terms)
+        {
+            var s = TermStatistic.Compute(term, FeatureExtractor.Extract(d, term.Tap, fresh, 20), 20);
+            for (int i = 0; i < 20; i++) expected[i] += (s[i] - term.Offset) / term.Scale;
+        }
+        for (int i = 0; i < 20; i++) Assert.Equal(expected[i], graph[i], 2e-3 * (1 + Math.Abs(expected[i])));
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Moderation.Core.Metrics;
+using Moderation.Evaluation.OneClass;
+using Moderation.Evaluation.Reporting;
+using Moderation.Evaluation.Results;
+using Moderation.Onnx.Export;
+using Moderation.Onnx.Export.Detector;
+using Moderation.Retraining.Evaluation;
+
+namespace Moderation.Retraining.Tests.Evaluation;
+
+/// <summary>
+/// The CI floor of the detector on real data (Trouser normal, one epoch on 2,000 images). A scorer that ignored its
+/// input, flipped its sign or dropped a term's standardisation would miss these floors; the realised-FPR check uses
+/// 2,000 fresh normal images against 3,000 calibration images (binomial noise ≈ 0.29 percentage points at 1 %).
+/// </summary>
+public sealed class QuickEvaluationTests(QuickEvaluationFixture fixture) : IClassFixture<QuickEvaluationFixture>
+{
+    private const double TargetFpr = 0.01;
+
+    [Fact]
+    public void AnomalyScoreSeparatesTrousersFromTheOtherNineClassesAndBeatsTheRawLogit()
+    {
+        var anomaly = OneClassEvaluator.Evaluate(fixture.Run.Kinds[ScoreKinds.Anomaly], TargetFpr, 0);
+        var logit = OneClassEvaluator.Evaluate(fixture.Run.Kinds[OneClassEvaluationJob.LogitKind], TargetFpr, 0);
+        Assert.Equal(1000, anomaly.NormalTestCount);
+        Assert.Equal(9000, anomaly.AnomalousCount);
+        Assert.True(anomaly.Auroc >= 0.95, $"anomaly AUROC {anomaly.Auroc:F4}");
+        Assert.True(anomaly.Auroc > logit.Auroc, $"anomaly AUROC {anomaly.Auroc:F4} vs logit {logit.Auroc:F4}");
+        Assert.True(anomaly.TprAtThreshold >= 0.5, $"TPR at 1 % FPR {anomaly.TprAtThreshold:F3}");
+        Assert.All(anomaly.PerAnomalousClass, c => Assert.True(c.Auroc >= 0.8, $"{c.ClassName}: {c.Auroc:F3}"));
+    }
+
+    [Fact]
+    public void SyntheticScoreRanksTheGeneratorsSamplesAboveRealTrousers()
+    {
+        var synthetic = OneClassEvaluator.Evaluate(fixture.Run.Kinds[ScoreKinds.Synthetic], TargetFpr, 0);
+        Assert.Equal(fixture.Options.GeneratorSamples, synthetic.AnomalousCount);
+        Assert.True(synthetic.Auroc >= 0.95, $"synthetic AUROC {synthetic.Auroc:F4}");
+    }
+
+    [Theory]
+    [InlineData(ScoreKinds.Anomaly, OnnxTensorNames.AnomalyScore)]
+    [InlineData(ScoreKinds.Synthetic, DetectorTensorNames.SyntheticScore)]
+    public void ThresholdsCalibratedOnHeldOutNormalImagesRealiseTheTargetFprOnFreshNormalImages(string kind, string output)
+    {
+        var scores = fixture.Run.Kinds[kind];
+        Assert.Equal(3000, scores.Calibration.Count);
+        double threshold = ThresholdCalibrator.AtFalsePositiveRate(scores.Calibration, TargetFpr);
+        var fresh = scores.NormalTest.Concat(fixture.Run.UnusedNormal[output]).ToArray();
+        Assert.Equal(2000, fresh.Length);
+        double realised = RankMetrics.FractionAbove(fresh, threshold);
+        Assert.InRange(realised, TargetFpr - 0.005, TargetFpr + 0.005);
+    }
+
+    [Fact]
+    public async Task TheReportHoldsEveryKindBesideThePublishedNumbers()
+    {
+        var result = OneClassEvaluationJob.Assemble(fixture.Options, "moderation evaluate --quick", [fixture.Run], 1.0, TimeProvider.System);
+        Assert.Equal([ScoreKinds.Anomaly, OneClassEvaluationJob.LogitKind, ScoreKinds.Synthetic], result.Kinds.Select(k => k.Kind));
+        using var folder = new TempFolder();
+        var files = await ReportWriter.WriteAsync(folder.Path, result);
+        var markdown = await File.ReadAllTextAsync(files.MarkdownPath);
+        Assert.Contains("GEOM", markdown, StringComparison.Ordinal);
+        Assert.Contains("Trouser", markdown, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(files.JsonPath));
+        Assert.Equal(3, json.RootElement.GetProperty("kinds").GetArrayLength());
+        Assert.Contains(files.PlotPaths, p => p.EndsWith("roc-anomaly.svg", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Moderation.Core.Models;
+using Moderation.Onnx.Export;
+using Moderation.Onnx.Export.Detector;
+using Moderation.Onnx.Runtime;
+using Moderation.Onnx.Scoring;
+using Moderation.Retraining.Detection;
+using Moderation.Training.Pipelines;
+using Moderation.Training.Torch;
+
+namespace Moderation.Retraining.Tests;
+
+/// <summary>The retraining job end to end on a small share of the trouser images (one epoch on 600 images, a short
+/// fine-tune): the model folder, the card's two thresholds, and the streaming service's scorer reading both scores.</summary>
+public sealed class RetrainingJobTests : IDisposable
+{
+    private readonly TempFolder folder = new();
+
+    public void Dispose() => folder.Dispose();
+
+    [Fact]
+    public void TheJobWritesADetectorWithTwoCalibratedScoresThatTheStreamingScorerReads()
+    {
+        TorchRuntime.SetThreads(1);
+        var output = Path.Combine(folder.Path, "trouser");
+        var pipeline = new TrainingPipeline
+        {
+            Name = "trouser-test",
+            Dataset = new PipelineDataset { Kind = PipelineDataset.FashionMnistKind, NormalClasses = [1] },
+            Hyperparameters = new TrainingHyperparameters { Epochs = 1, CalibrationFraction = 0.9, Seed = 5 },
+            OutputFolder = output,
+        };
+        var recipe = DetectorRecipe.Default with
+        {
+            Terms =
+            [
+                new(new FeatureTap(FeatureTap.Input), AnomalyTermKind.NearestNeighbour, 32),
+                new(new FeatureTap(1, 2), AnomalyTermKind.Gaussian, 16),
+            ],
+            Synthetic = new SyntheticRecipe { Steps = 40 },
+        };
+        var result = new RetrainingJob(NullLogger<RetrainingJob>.Instance) { Recipe = recipe }.Run(pipeline);
+
+        var (card, onnxPath) = ModelCardStore.LoadVerified(output);
+        Assert.Equal(result.Card.Onnx.Sha256, card.Onnx.Sha256);
+        Assert.Equal([("abnormal", OnnxTensorNames.AnomalyScore), ("synthetic", DetectorTensorNames.SyntheticScore)],
+            card.Thresholds.Select(t => (t.Reason, t.Output)));
+        Assert.All(card.Thresholds, t =>
+        {
+            Assert.Equal(0.01, t.TargetFpr);
+            Assert.InRange(t.RealisedFpr, 0, 0.03);
+        });
+        Assert.Equal(5400, card.Dataset.CalibrationImages);
+        Assert.True(card.Metrics["anomaly_score.auroc_other_classes"] > 0.9, $"AUROC {card.Metrics["anomaly_score.auroc_other_classes"]:F3}");
+        Assert.True(card.Metrics["synthetic_score.auroc_generator_samples"] > 0.9);
+        Assert.Contains("nearest_neighbour@image", card.Architecture["anomaly_score"], StringComparison.Ordinal);
+        Assert.True(new FileInfo(onnxPath).Length < 20_000_000);
+        Assert.True(File.Exists(Path.Combine(output, RetrainingJob.GeneratorFile)));
+
+        using var scorer = new DiscriminatorScorer(output, new OnnxSessionOptions { IntraOpThreads = 1 }, NullLogger.Instance);
+        Assert.Equal(["abnormal", "synthetic"], scorer.ScoreNames);
+        var images = TestData.Images(1, 4, skip: 100);
+        var scores = scorer.Score(images, 4);
+        var direct = OnnxScoring.ScoreAll(onnxPath, [OnnxTensorNames.AnomalyScore, DetectorTensorNames.SyntheticScore], images, 4, NullLogger.Instance);
+        for (int i = 0; i < 4; i++)
+        {
+            Assert.Equal(direct[0][i], scores[i * 2], 1e-6);
+            Assert.Equal(direct[1][i], scores[i * 2 + 1], 1e-6);
+        }
+    }
+}

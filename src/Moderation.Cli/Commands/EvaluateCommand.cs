@@ -40,7 +40,7 @@ internal static class EvaluateCommand
             var work = Path.Combine(Path.GetTempPath(), $"moderation-evaluate-{Environment.ProcessId}");
             Directory.CreateDirectory(work);
             using var logging = CliLogging.Create(LogLevel.Information);
-            AnsiConsole.MarkupLine($"evaluating classes [blue]{string.Join(",", options.Classes)}[/], {h.Epochs} epochs, seed {h.Seed}, {TorchRuntime.Threads} libtorch thread(s)");
+            AnsiConsole.MarkupLine($"evaluating classes [blue]{string.Join(",", options.Classes)}[/], {h.Epochs} epochs, seed {h.Seed}, {TorchRuntime.IntraOpThreads}×{TorchRuntime.BlasThreads} (libtorch×OpenBLAS) threads");
             try
             {
                 var job = new OneClassEvaluationJob(logging.CreateLogger<OneClassEvaluationJob>());

@@ -23,7 +23,7 @@ public sealed class TrainingPipelineTests
         Assert.Equal("/usr/share/datasets/fashion-mnist", pipeline.Dataset.ResolvedPath);
         Assert.Equal("models/fashion-trouser", pipeline.OutputFolder);
         var h = pipeline.Hyperparameters;
-        Assert.Equal((64, 2e-4, 0.5, 0.999, 100, 0.1, 0.01), (h.BatchSize, h.LearningRate, h.Beta1, h.Beta2, h.LatentSize, h.CalibrationFraction, h.TargetFpr));
+        Assert.Equal((64, 2e-4, 0.5, 0.999, 100, 0.2, 0.01), (h.BatchSize, h.LearningRate, h.Beta1, h.Beta2, h.LatentSize, h.CalibrationFraction, h.TargetFpr));
     }
 
     [Fact]

@@ -18,8 +18,11 @@ public static class ObservabilityServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Maps <c>GET /metrics</c> to the Prometheus text format.</summary>
-    public static IEndpointConventionBuilder MapPrometheusMetrics(this IEndpointRouteBuilder endpoints, string pattern = "/metrics") =>
-        endpoints.MapGet(pattern, (PrometheusCollector collector) =>
-            Results.Text(collector.Render(), "text/plain; version=0.0.4; charset=utf-8"));
+    /// <summary>Maps <c>GET /metrics</c> to the Prometheus text format. The collector is created here, before the host
+    /// starts, so measurements made before the first scrape are counted.</summary>
+    public static IEndpointConventionBuilder MapPrometheusMetrics(this IEndpointRouteBuilder endpoints, string pattern = "/metrics")
+    {
+        var collector = endpoints.ServiceProvider.GetRequiredService<PrometheusCollector>();
+        return endpoints.MapGet(pattern, () => Results.Text(collector.Render(), "text/plain; version=0.0.4; charset=utf-8"));
+    }
 }

@@ -18,7 +18,7 @@ public sealed class RestartSafetyTests(ModelFixture model, ITestOutputHelper out
     {
         using var broker = new EmbeddedBroker();
         var kafka = Options.Create(new KafkaOptions { BootstrapServers = broker.BootstrapServers });
-        var posts = PostSamples.Create("rs", 3000);
+        var posts = PostSamples.Create("rs", 12000);
         using (var publisher = new PostPublisher(kafka, TimeProvider.System))
             await publisher.PublishManyAsync(posts);
         var reader = new VerdictReader(kafka, TimeProvider.System, NullLogger<VerdictReader>.Instance);

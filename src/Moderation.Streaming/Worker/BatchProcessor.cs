@@ -20,6 +20,7 @@ internal sealed class BatchProcessor(
     ScoringStage scoring,
     VerdictFactory verdicts,
     OutputProducer output,
+    int maxMessageBytes,
     KafkaOptions topics,
     StreamingMetrics metrics,
     TimeProvider timeProvider,
@@ -103,7 +104,7 @@ internal sealed class BatchProcessor(
                     WorkerLog.PostRejected(logger, PostRecords.PostId(record), record.Topic, record.Partition.Value, record.Offset.Value, reason, error);
                 }
 
-                pending.Add(output.ProduceAsync(topics.DeadLetterTopic, DeadLetterRecords.Create(record, reason, error), cancellationToken));
+                pending.Add(output.ProduceAsync(topics.DeadLetterTopic, DeadLetterRecords.Create(record, reason, error, maxMessageBytes), cancellationToken));
                 outcomes[i] = (false, 0, reason);
                 continue;
             }

@@ -46,7 +46,7 @@ internal sealed partial class ConsumeLoop
         (_collecting.Count >= _batching.MaxBatchSize || BatchAgeMs() >= _batching.MaxBatchDelayMs ||
          (_batching.CloseWhenScorerIdle && _drained && _scoringTask is null));
 
-    /// <summary>Closes the batch being collected and decodes it (in parallel, while the scorer works on the previous one).</summary>
+    /// <summary>Closes the batch being collected and decodes it (while the scorer works on the previous one).</summary>
     private void Close()
     {
         var records = _collecting;

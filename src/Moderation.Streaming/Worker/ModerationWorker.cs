@@ -6,6 +6,7 @@ using Moderation.Core.Scoring;
 using Moderation.Streaming.Configuration;
 using Moderation.Streaming.Diagnostics;
 using Moderation.Streaming.Health;
+using Moderation.Streaming.Records;
 using Moderation.Streaming.Resilience;
 
 namespace Moderation.Streaming.Worker;
@@ -73,15 +74,17 @@ public sealed class ModerationWorker(
                 TimeSpan.FromMilliseconds(options.BreakerBreakDurationMs));
             var verdicts = new VerdictFactory(model, scorer.ScoreNames);
             health.ScorerResolved(model.Version);
+            var outputConfig = KafkaClientConfigs.Output(kafkaOptions, options.ProduceTimeoutMs);
             using var output = new OutputProducer(
-                KafkaClientConfigs.Output(kafkaOptions, options.ProduceTimeoutMs),
+                outputConfig,
                 StreamingPipelines.Produce(options, timeProvider, logger, metrics),
                 metrics,
                 error => failure.Report(new Confluent.Kafka.KafkaException(error)),
                 logger);
             output.WarmUp([kafkaOptions.VerdictsTopic, kafkaOptions.FlagsTopic, kafkaOptions.DeadLetterTopic],
                 TimeSpan.FromMilliseconds(Math.Min(options.ProduceTimeoutMs, WarmUpTimeoutMs)));
-            var processor = new BatchProcessor(decoder, scoring, verdicts, output, kafkaOptions, metrics, timeProvider, logger);
+            var processor = new BatchProcessor(decoder, scoring, verdicts, output, DeadLetterRecords.MaxMessageBytes(outputConfig),
+                kafkaOptions, metrics, timeProvider, logger);
             using var loop = new ConsumeLoop(KafkaClientConfigs.Worker(kafkaOptions), kafkaOptions.PostsTopic, processor, batching.Value,
                 monitoring.Value, metrics, health, timeProvider, failure, logger);
             loop.Run(stoppingToken, drain.Token);

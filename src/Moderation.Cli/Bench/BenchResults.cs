@@ -20,6 +20,7 @@ internal sealed record BenchResults(BenchSettings Settings, string ExecutionProv
         s.AppendLine(c, $"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, .NET {Environment.Version}; execution provider `{ExecutionProvider}`.");
         s.AppendLine(c, $"Load average (1, 5, 15 min) before: {LoadBefore}; after: {LoadAfter} (the cores are shared with other jobs: compare the ratios, which come from one run).");
         s.AppendLine(c, $"Model `{Settings.Model}`, batch ≤ {Settings.BatchSize} posts or {Settings.BatchDelayMs} ms, ONNX Runtime intra-op threads {(Settings.IntraOpThreads == 0 ? "default" : Settings.IntraOpThreads)} in (a), (b) and (d), embedded broker (librdkafka mock cluster) on loopback.");
+        s.AppendLine(c, $"Reproduce: `dotnet build src/Moderation.Cli -c Release && dotnet src/Moderation.Cli/bin/Release/net10.0/moderation.dll bench --posts {Settings.Posts} --rounds {Settings.Rounds} --naive-posts {Settings.NaivePosts} --latency-seconds {Settings.LatencySeconds:0.#} --intra-op-threads {Settings.IntraOpThreads}`.");
         s.AppendLine();
         s.AppendLine("| figure | value | target |");
         s.AppendLine("| --- | ---: | --- |");
@@ -34,7 +35,7 @@ internal sealed record BenchResults(BenchSettings Settings, string ExecutionProv
             s.AppendLine(c, $"For reference, (a) with ONNX Runtime's default intra-op thread count, measured once after the rounds: {reference:F0} images/s.");
         s.AppendLine(c, $"Rounds, in order: (a) {string.Join(" · ", t.ModelOnly.Select(v => v.ToString("F0", c)))} images/s; (b) {string.Join(" · ", t.EndToEnd.Select(v => v.ToString("F0", c)))} posts/s; (b) over the mean of the (a) runs on either side: {string.Join(" · ", t.Ratios.Select(v => v.ToString("F2", c)))}.");
         s.AppendLine();
-        s.AppendLine(c, $"(d) runs from the post's `posted-at` (set when the post is handed to the publisher's producer, librdkafka default `linger.ms` 5) until the broker acknowledged the verdict; max {d.Max:F0} ms. Until scoring only (the verdict's own `latencyMs`): p50 {d.ScoredP50:F0} ms, p99 {d.ScoredP99:F0} ms.");
+        s.AppendLine(c, $"(d) runs from the post's `posted-at` (set when the post is handed to the publisher's producer: idempotent, acks=all, librdkafka default `linger.ms` 5, Nagle off) until the broker acknowledged the verdict; {d.TargetRate:F0} posts/s asked, {d.AchievedRate:F0} handed over; max {d.Max:F0} ms. Until scoring only (the verdict's own `latencyMs`): p50 {d.ScoredP50:F0} ms, p99 {d.ScoredP99:F0} ms.");
         s.AppendLine();
         s.AppendLine(c, $"Where the time went (service metric `moderation.batch.stage.duration`): (b), median round: {t.MedianProfile}; (d) {d.Profile}. Decode runs on the consume thread while the scoring thread scores the previous batch; `end_to_end` is from closing a batch until all its outputs were acknowledged.");
         return s.ToString();

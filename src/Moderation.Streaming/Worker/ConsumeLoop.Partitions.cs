@@ -107,6 +107,29 @@ internal sealed partial class ConsumeLoop
         }
     }
 
+    /// <summary>
+    /// Unsubscribes and polls until the assignment is revoked (at most <see cref="LeaveTimeout"/>), so that every
+    /// revocation is served while librdkafka's group sub-system still runs. Left to <c>Close</c>, a revocation queued
+    /// earlier (another member left at the same moment) can be delivered after that sub-system terminated; librdkafka
+    /// 2.0.2 then never answers the unassign call that follows the handler, and <c>Close</c> never returns.
+    /// </summary>
+    private void LeaveAssignment()
+    {
+        try
+        {
+            _consumer.Unsubscribe();
+            var started = _time.GetTimestamp();
+            while (_consumer.Assignment.Count > 0 && _time.GetElapsedTime(started) < LeaveTimeout)
+            {
+                _ = Consume(IdlePoll); // a record still queued is not processed: its offset is not stored, the group redelivers it
+            }
+        }
+        catch (KafkaException e)
+        {
+            WorkerLog.ClientError(_logger, e.Error.Code.ToString(), e.Error.Reason);
+        }
+    }
+
     /// <summary>Runs a rebalance handler; a failure becomes the worker's fatal failure instead of unwinding into librdkafka.</summary>
     private void Guard(Action handler)
     {

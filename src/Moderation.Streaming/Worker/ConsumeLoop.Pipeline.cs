@@ -49,8 +49,21 @@ internal sealed partial class ConsumeLoop
     /// <summary>Closes the batch being collected and decodes it (while the scorer works on the previous one).</summary>
     private void Close()
     {
-        var records = _collecting;
-        _collecting = new List<ConsumeResult<byte[]?, byte[]?>>(_batching.MaxBatchSize);
+        var max = _batching.MaxBatchSize;
+        List<ConsumeResult<byte[]?, byte[]?>> records;
+        if (_collecting.Count <= max)
+        {
+            records = _collecting;
+            _collecting = new List<ConsumeResult<byte[]?, byte[]?>>(max);
+        }
+        else
+        {
+            // Records polled while the pipeline was full start the next batch.
+            records = _collecting.GetRange(0, max);
+            _collecting.RemoveRange(0, max);
+            _batchStarted = _time.GetTimestamp();
+        }
+
         _decoded.AddLast(_processor.Decode(records));
     }
 

@@ -28,6 +28,12 @@ internal sealed partial class ConsumeLoop : IDisposable
     /// <summary>Poll interval while outputs await acknowledgement (storing offsets is not latency-critical).</summary>
     private static readonly TimeSpan AcknowledgementPoll = TimeSpan.FromMilliseconds(5);
 
+    /// <summary>Longest wait for the revocation after unsubscribing on the way out.</summary>
+    private static readonly TimeSpan LeaveTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>Longest wait for the scorer without polling the consumer while the pipeline is full.</summary>
+    private static readonly TimeSpan FullPoll = TimeSpan.FromMilliseconds(10);
+
     private readonly IConsumer<byte[]?, byte[]?> _consumer;
     private readonly BatchProcessor _processor;
     private readonly BatchingOptions _batching;
@@ -81,13 +87,22 @@ internal sealed partial class ConsumeLoop : IDisposable
             while (!stopping.IsCancellationRequested && _failure.Failure is null)
             {
                 Advance();
-                if (!CanAccept)
+                var timeout = NextTimeout();
+                if (PipelineFull)
                 {
-                    WaitForProgress(IdlePoll);
-                    continue;
+                    // Wait for the scorer, but poll at least every FullPoll: librdkafka delivers rebalance callbacks only
+                    // from Consume, and a late revocation means more work done twice. A record polled meanwhile joins the
+                    // next batch (at most one batch more is held).
+                    WaitForProgress(FullPoll);
+                    if (_collecting.Count >= 2 * _batching.MaxBatchSize)
+                    {
+                        continue;
+                    }
+
+                    timeout = TimeSpan.Zero;
                 }
 
-                var record = Consume(NextTimeout());
+                var record = Consume(timeout);
                 _drained = record is null;
                 if (record is not null)
                 {
@@ -120,12 +135,13 @@ internal sealed partial class ConsumeLoop : IDisposable
         _finished = true; // leaving the group revokes the partitions: nothing more to finish then
     }
 
-    /// <summary>Stops the scoring thread and the lag sampling, leaves the group (revoking and committing), then frees the consumer.</summary>
+    /// <summary>Stops the scoring thread and the lag sampling, gives up the assignment, leaves the group, then frees the consumer.</summary>
     public void Dispose()
     {
         _scorer.Dispose();
         _lagSampler.Dispose();
         _metrics.DetachLag(_lag);
+        LeaveAssignment();
         try
         {
             _consumer.Close();
@@ -138,8 +154,9 @@ internal sealed partial class ConsumeLoop : IDisposable
         _consumer.Dispose();
     }
 
-    /// <summary>Room in the batch being collected (while scoring is paused every record is deferred, so always room).</summary>
-    private bool CanAccept => _collecting.Count < _batching.MaxBatchSize || _holdUntil is not null;
+    /// <summary>A full batch is waiting to be closed behind a busy scorer (while scoring is paused every record is
+    /// deferred, so the pipeline is never full then).</summary>
+    private bool PipelineFull => _collecting.Count >= _batching.MaxBatchSize && _holdUntil is null;
 
     private ConsumeResult<byte[]?, byte[]?>? Consume(TimeSpan timeout)
     {

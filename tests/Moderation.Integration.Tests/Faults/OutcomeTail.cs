@@ -16,6 +16,7 @@ internal sealed class OutcomeTail : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _thread;
     private long _records;
+    private TriggerPoint? _trigger;
 
     /// <param name="bootstrapServers">The brokers.</param>
     /// <param name="partitions">Partitions of each output topic (create the topics with this many first).</param>
@@ -41,6 +42,10 @@ internal sealed class OutcomeTail : IDisposable
 
     /// <summary>Distinct post ids with at least one outcome.</summary>
     public int DistinctPosts => _perPost.Count;
+
+    /// <summary>Runs <paramref name="action"/> on the tail's thread as soon as <see cref="Records"/> reaches
+    /// <paramref name="target"/> (right after counting that record), once; replaces a trigger not yet fired.</summary>
+    public void Trigger(long target, Action action) => Volatile.Write(ref _trigger, new TriggerPoint(target, action));
 
     /// <summary>Polls every 20 ms until <paramref name="condition"/> holds.</summary>
     /// <returns>False when <paramref name="bound"/> passed first.</returns>
@@ -74,7 +79,12 @@ internal sealed class OutcomeTail : IDisposable
                     if (consumer.Consume(TimeSpan.FromMilliseconds(50)) is { Message.Key: { } key })
                     {
                         _perPost.AddOrUpdate(Encoding.UTF8.GetString(key), 1, static (_, n) => n + 1);
-                        Interlocked.Increment(ref _records);
+                        var records = Interlocked.Increment(ref _records);
+                        if (Volatile.Read(ref _trigger) is { } trigger && records >= trigger.Target)
+                        {
+                            Volatile.Write(ref _trigger, null);
+                            trigger.Action();
+                        }
                     }
                 }
                 catch (ConsumeException)
@@ -86,4 +96,6 @@ internal sealed class OutcomeTail : IDisposable
             consumer.Close();
         }
     }
+
+    private sealed record TriggerPoint(long Target, Action Action);
 }

@@ -10,7 +10,10 @@ internal sealed class ServeProcess : IDisposable
 
     private ServeProcess(Process process) => _process = process;
 
-    public static ServeProcess Start(string bootstrap, string modelFolder, ITestOutputHelper output)
+    /// <param name="environment">Extra environment variables (e.g. <c>MODERATION_Kafka__ConsumerSettings__…</c>),
+    /// applied after the defaults below so they can override them.</param>
+    public static ServeProcess Start(string bootstrap, string modelFolder, ITestOutputHelper output,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -23,6 +26,8 @@ internal sealed class ServeProcess : IDisposable
         info.Environment["MODERATION_Kafka__ConsumerSettings__session.timeout.ms"] = "6000";
         info.Environment["MODERATION_Kafka__ConsumerSettings__heartbeat.interval.ms"] = "1000";
         info.Environment["MODERATION_Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            info.Environment[name] = value;
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start moderation serve");
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) Log(output, e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Log(output, e.Data); };
@@ -30,6 +35,12 @@ internal sealed class ServeProcess : IDisposable
         process.BeginErrorReadLine();
         return new ServeProcess(process);
     }
+
+    /// <summary>The process id.</summary>
+    public int Id => _process.Id;
+
+    /// <summary>Whether the process has exited.</summary>
+    public bool HasExited => _process.HasExited;
 
     /// <summary>SIGKILL: no graceful shutdown, no final commit.</summary>
     public void Kill()

@@ -15,10 +15,16 @@ internal sealed class BenchEnvironment : IDisposable
     public BenchEnvironment(ILoggerFactory logging)
     {
         Broker = new EmbeddedBroker(1, logging.CreateLogger<EmbeddedBroker>());
+        // The mock broker keeps at most 5 MiB per partition (older message sets are dropped): 8 partitions hold a
+        // backlog of about 20,000 demo posts.
+        Broker.CreateTopic(Core.Contracts.Topics.Posts, PostsPartitions);
         Kafka = Options.Create(new KafkaOptions { BootstrapServers = Broker.BootstrapServers });
         Publisher = new PostPublisher(Kafka, TimeProvider.System, logging.CreateLogger<PostPublisher>());
         Reader = new VerdictReader(Kafka, TimeProvider.System, logging.CreateLogger<VerdictReader>());
     }
+
+    /// <summary>Partitions of the posts topic.</summary>
+    public const int PostsPartitions = 8;
 
     public EmbeddedBroker Broker { get; }
     public IOptions<KafkaOptions> Kafka { get; }

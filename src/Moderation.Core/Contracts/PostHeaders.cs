@@ -22,4 +22,7 @@ public static class PostHeaders
     public const string DlqSourcePartition = "dlq-source-partition";
     /// <summary>Offset of the dead-lettered record (decimal).</summary>
     public const string DlqSourceOffset = "dlq-source-offset";
+    /// <summary>Set on a dead letter whose original value was left out because the record would exceed the producer's
+    /// <c>message.max.bytes</c> (e.g. a post rejected as too large): the original value's length in bytes (decimal).</summary>
+    public const string DlqValueOmitted = "dlq-value-omitted";
 }

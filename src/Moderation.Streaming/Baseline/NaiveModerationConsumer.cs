@@ -41,6 +41,7 @@ public sealed class NaiveModerationConsumer(
     private static readonly TimeSpan WarmUpTimeout = TimeSpan.FromSeconds(5);
     private static readonly int ProduceTimeoutMs = (int)TimeSpan.FromSeconds(30).TotalMilliseconds;
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
+    private int _maxMessageBytes = DeadLetterRecords.DefaultMessageMaxBytes;
 
     /// <summary>
     /// Joins the consumer group on <see cref="KafkaOptions.PostsTopic"/> and processes posts one by one until
@@ -68,7 +69,9 @@ public sealed class NaiveModerationConsumer(
         var kafka = options.Value;
         var started = timeProvider.GetTimestamp();
         var image = new float[preprocessor.Size * preprocessor.Size];
-        using var producer = new ProducerBuilder<byte[]?, byte[]?>(KafkaClientConfigs.Producer(kafka, ProduceTimeoutMs))
+        var producerConfig = KafkaClientConfigs.Producer(kafka, ProduceTimeoutMs);
+        _maxMessageBytes = DeadLetterRecords.MaxMessageBytes(producerConfig);
+        using var producer = new ProducerBuilder<byte[]?, byte[]?>(producerConfig)
             .SetLogHandler(KafkaClientLog.Handler<IProducer<byte[]?, byte[]?>>(_logger))
             .Build();
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(KafkaClientConfigs.ManualCommit(kafka))
@@ -126,7 +129,7 @@ public sealed class NaiveModerationConsumer(
         }
         catch (ImageRejectedException e)
         {
-            return [(kafka.DeadLetterTopic, DeadLetterRecords.Create(record, e.Reason, e.Message))];
+            return [(kafka.DeadLetterTopic, DeadLetterRecords.Create(record, e.Reason, e.Message, _maxMessageBytes))];
         }
 
         float[] scores;
@@ -140,7 +143,7 @@ public sealed class NaiveModerationConsumer(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return [(kafka.DeadLetterTopic, DeadLetterRecords.Create(record, DeadLetterReasons.ScoringFailed, e.Message))];
+            return [(kafka.DeadLetterTopic, DeadLetterRecords.Create(record, DeadLetterReasons.ScoringFailed, e.Message, _maxMessageBytes))];
         }
 
         var verdict = verdicts.Create(record, scores, timeProvider.GetUtcNow().ToUnixTimeMilliseconds());

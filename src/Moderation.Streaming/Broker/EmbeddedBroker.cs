@@ -46,6 +46,9 @@ public sealed class EmbeddedBroker : IDisposable
             using var config = NativeMethods.CreateConfig();
             NativeLogBridge.Attach(config, GCHandle.ToIntPtr(_logContext));
             NativeMethods.SetConfig(config, "client.id", "moderation-embedded-broker");
+            // The mock brokers' accepted sockets take TCP_NODELAY from the hosting client's configuration
+            // (rd_kafka_transport_post_connect_setup): without it, responses wait on Nagle + delayed ACK.
+            NativeMethods.SetConfig(config, "socket.nagle.disable", "true");
             _client = NativeMethods.CreateProducerClient(config);
             _cluster = NativeMethods.CreateMockCluster(_client, brokerCount);
             BootstrapServers = NativeMethods.GetBootstrapServers(_cluster);

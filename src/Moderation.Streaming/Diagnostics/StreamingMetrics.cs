@@ -33,8 +33,20 @@ public sealed class StreamingMetrics
     public const string ProduceTimeouts = "moderation.produce.timeouts";
     /// <summary>Histogram of posts per scored batch.</summary>
     public const string BatchSize = "moderation.batch.size";
-    /// <summary>Histogram of post-to-verdict latency in ms (scored-at minus posted-at).</summary>
+    /// <summary>Histogram of post-to-verdict latency in ms: from the post's <c>posted-at</c> until the broker acknowledged
+    /// its verdict (so it includes the produce acknowledgement, which the verdict's own <c>latencyMs</c> cannot).</summary>
     public const string Latency = "moderation.post_to_verdict.latency";
+    /// <summary>Histogram of the duration in ms of one batch's pipeline stage, tagged <c>stage</c>: <see cref="StageDecode"/>,
+    /// <see cref="StageScore"/>, <see cref="StageProduce"/> or <see cref="StageEndToEnd"/>.</summary>
+    public const string StageDuration = "moderation.batch.stage.duration";
+    /// <summary><see cref="StageDuration"/> tag value: decoding the batch's images (consume thread, in parallel).</summary>
+    public const string StageDecode = "decode";
+    /// <summary><see cref="StageDuration"/> tag value: the scorer call with its retries (scoring thread).</summary>
+    public const string StageScore = "score";
+    /// <summary><see cref="StageDuration"/> tag value: building, serialising and enqueueing the batch's outputs.</summary>
+    public const string StageProduce = "produce";
+    /// <summary><see cref="StageDuration"/> tag value: from closing the batch until every output was acknowledged.</summary>
+    public const string StageEndToEnd = "end_to_end";
     /// <summary>Gauge of the consumer lag in messages per assigned partition (tags <c>topic</c>, <c>partition</c>): high
     /// watermark minus the group's committed position, sampled every <c>Monitoring:ConsumerLagIntervalMs</c>.</summary>
     public const string ConsumerLag = "moderation.consumer.lag";
@@ -50,6 +62,7 @@ public sealed class StreamingMetrics
     private readonly Counter<long> _produceTimeouts;
     private readonly Histogram<int> _batchSize;
     private readonly Histogram<double> _latency;
+    private readonly Histogram<double> _stage;
     private ConsumerLagTracker? _lag;
 
     /// <summary>Creates the meter and its instruments.</summary>
@@ -67,7 +80,8 @@ public sealed class StreamingMetrics
         _produceRetries = meter.CreateCounter<long>(ProduceRetries, "{retry}", "Produce retries, by topic and error type");
         _produceTimeouts = meter.CreateCounter<long>(ProduceTimeouts, "{attempt}", "Produce attempts timed out, by topic");
         _batchSize = meter.CreateHistogram<int>(BatchSize, "{post}", "Posts per scored batch");
-        _latency = meter.CreateHistogram<double>(Latency, "ms", "Post-to-verdict latency");
+        _latency = meter.CreateHistogram<double>(Latency, "ms", "Post-to-verdict latency, until the verdict was acknowledged");
+        _stage = meter.CreateHistogram<double>(StageDuration, "ms", "Duration of a batch's pipeline stage");
         meter.CreateObservableGauge(ConsumerLag, ObserveLag, "{message}", "Messages not yet committed, per assigned partition");
     }
 
@@ -89,6 +103,8 @@ public sealed class StreamingMetrics
     internal void RecordPause() => _pauses.Add(1);
 
     internal void RecordBatch(int size) => _batchSize.Record(size);
+
+    internal void RecordStage(string stage, double milliseconds) => _stage.Record(milliseconds, new KeyValuePair<string, object?>("stage", stage));
 
     internal void RecordScoringRetry(string errorType) => _scoringRetries.Add(1, new KeyValuePair<string, object?>("error.type", errorType));
 

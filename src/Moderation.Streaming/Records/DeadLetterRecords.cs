@@ -11,18 +11,30 @@ internal static class DeadLetterRecords
     /// <summary>Longest <see cref="PostHeaders.DlqError"/> text kept, in characters.</summary>
     private const int MaxErrorLength = 1024;
 
+    /// <summary>librdkafka's default <c>message.max.bytes</c> (CONFIGURATION.md): 1,000,000 bytes.</summary>
+    public const int DefaultMessageMaxBytes = 1_000_000;
+
+    /// <summary>Bytes kept free below <c>message.max.bytes</c> for the record and batch framing.</summary>
+    private const int FramingAllowance = 1024;
+
     /// <summary>
     /// The original key, value and headers (in order) plus <see cref="PostHeaders.DlqReason"/>,
-    /// <see cref="PostHeaders.DlqError"/> and the source topic, partition and offset.
+    /// <see cref="PostHeaders.DlqError"/> and the source topic, partition and offset. When the record would not fit in
+    /// <paramref name="maxMessageBytes"/> (the output producer's <c>message.max.bytes</c>), the value is left out and
+    /// <see cref="PostHeaders.DlqValueOmitted"/> gives its length: such a post would otherwise fail to be produced and
+    /// stop the worker at the same record after every restart.
     /// </summary>
-    public static Message<byte[]?, byte[]?> Create(ConsumeResult<byte[]?, byte[]?> source, string reason, string error)
+    public static Message<byte[]?, byte[]?> Create(ConsumeResult<byte[]?, byte[]?> source, string reason, string error, int maxMessageBytes)
     {
         var headers = new Headers();
+        var headerBytes = 0;
         if (source.Message.Headers is { } original)
         {
             foreach (var header in original)
             {
-                headers.Add(header.Key, header.GetValueBytes());
+                var bytes = header.GetValueBytes();
+                headers.Add(header.Key, bytes);
+                headerBytes += header.Key.Length + (bytes?.Length ?? 0);
             }
         }
 
@@ -32,8 +44,19 @@ internal static class DeadLetterRecords
         headers.Add(PostHeaders.DlqSourceTopic, Encoding.UTF8.GetBytes(source.Topic));
         headers.Add(PostHeaders.DlqSourcePartition, Ascii(source.Partition.Value));
         headers.Add(PostHeaders.DlqSourceOffset, Ascii(source.Offset.Value));
-        return new Message<byte[]?, byte[]?> { Key = source.Message.Key, Value = source.Message.Value, Headers = headers };
+        var value = source.Message.Value;
+        var size = (source.Message.Key?.Length ?? 0) + (value?.Length ?? 0) + headerBytes + text.Length * 3 + reason.Length + 256;
+        if (value is not null && size > maxMessageBytes - FramingAllowance)
+        {
+            headers.Add(PostHeaders.DlqValueOmitted, Ascii(value.Length));
+            value = null;
+        }
+
+        return new Message<byte[]?, byte[]?> { Key = source.Message.Key, Value = value, Headers = headers };
     }
+
+    /// <summary>The <c>message.max.bytes</c> a producer built from <paramref name="config"/> enforces.</summary>
+    public static int MaxMessageBytes(ProducerConfig config) => config.MessageMaxBytes ?? DefaultMessageMaxBytes;
 
     private static byte[] Ascii(long value) => Encoding.ASCII.GetBytes(value.ToString(CultureInfo.InvariantCulture));
 }

@@ -10,75 +10,102 @@ using Moderation.Streaming.Serialization;
 namespace Moderation.Streaming.Worker;
 
 /// <summary>
-/// One batch end to end: decode in parallel, score once, produce verdicts / flags / dead letters and wait for every
-/// delivery report. Offsets are the caller's business and must be stored only after <see cref="Process"/> returned true.
+/// The three stages of a batch: <see cref="Decode"/> (consume thread, parallel), <see cref="Score"/> (scoring thread,
+/// one <see cref="Core.Scoring.IBatchScorer.Score"/> call) and <see cref="Produce"/> (consume thread: verdicts, flags and
+/// dead letters, acknowledged asynchronously). Offsets are the caller's business: store them only after
+/// <see cref="PendingBatch.Acknowledged"/> completed successfully, in batch order.
 /// </summary>
 internal sealed class BatchProcessor(
     BatchDecoder decoder,
     ScoringStage scoring,
     VerdictFactory verdicts,
     OutputProducer output,
+    int maxMessageBytes,
     KafkaOptions topics,
     StreamingMetrics metrics,
     TimeProvider timeProvider,
     ILogger logger)
 {
-    /// <summary>Processes <paramref name="batch"/> using <paramref name="buffer"/> (≥ batch.Count·S·S floats).</summary>
-    /// <returns>True when all outputs are acknowledged; false with <paramref name="retryAfter"/> set when the scoring
-    /// breaker is open (nothing was produced; keep the batch and try again later).</returns>
-    /// <exception cref="OperationCanceledException"><paramref name="scoringToken"/> or <paramref name="produceToken"/> was cancelled.</exception>
-    /// <exception cref="Exception">A produce failed for good (<see cref="ProduceException{TKey,TValue}"/>, timeout): the
-    /// worker must stop without storing the batch's offsets.</exception>
-    public bool Process(
-        IReadOnlyList<ConsumeResult<byte[]?, byte[]?>> batch,
-        float[] buffer,
-        CancellationToken scoringToken,
-        CancellationToken produceToken,
-        out TimeSpan retryAfter)
+    /// <summary>Decodes <paramref name="records"/> into a new batch (taking ownership of the list).</summary>
+    /// <exception cref="AggregateException">The preprocessor failed with something other than bad input.</exception>
+    public PendingBatch Decode(List<ConsumeResult<byte[]?, byte[]?>> records)
     {
-        retryAfter = TimeSpan.Zero;
-        var decoded = decoder.Decode(batch, buffer);
-        float[] scores = [];
-        Exception? scoringFailure = null;
-        if (decoded.Accepted > 0)
+        var started = timeProvider.GetTimestamp();
+        var batch = new PendingBatch(records, decoder.PixelsPerImage, started);
+        try
         {
-            var outcome = scoring.Score(buffer, decoded.Accepted, decoder.PixelsPerImage, scoringToken);
-            if (outcome.RetryAfter is { } delay)
-            {
-                retryAfter = delay;
-                return false;
-            }
-
-            scores = outcome.Scores ?? [];
-            scoringFailure = outcome.Failure;
-            if (scoringFailure is not null)
-            {
-                var first = batch[0];
-                WorkerLog.ScoringFailed(logger, scoringFailure, decoded.Accepted, first.Topic, first.Partition.Value, first.Offset.Value);
-            }
+            batch.Decoded = decoder.Decode(records, batch.Images);
+        }
+        catch
+        {
+            batch.ReleaseImages();
+            throw;
         }
 
+        batch.DecodeMs = timeProvider.GetElapsedTime(started).TotalMilliseconds;
+        metrics.RecordStage(StreamingMetrics.StageDecode, batch.DecodeMs);
+        return batch;
+    }
+
+    /// <summary>Scores the accepted images of <paramref name="batch"/> and sets <see cref="PendingBatch.Outcome"/>; releases
+    /// the images unless the breaker is open (then the batch is kept for a later try).</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled during a retry delay.</exception>
+    public void Score(PendingBatch batch, CancellationToken cancellationToken)
+    {
+        var accepted = batch.Decoded.Accepted;
+        if (accepted == 0)
+        {
+            batch.Outcome = new ScoringOutcome([], null, null);
+            batch.ReleaseImages();
+            return;
+        }
+
+        var started = timeProvider.GetTimestamp();
+        batch.Outcome = scoring.Score(batch.Images, accepted, decoder.PixelsPerImage, cancellationToken);
+        batch.ScoreMs = timeProvider.GetElapsedTime(started).TotalMilliseconds;
+        metrics.RecordStage(StreamingMetrics.StageScore, batch.ScoreMs);
+        if (batch.Outcome.RetryAfter is null)
+        {
+            batch.ReleaseImages();
+        }
+
+        if (batch.Outcome.Failure is { } failure)
+        {
+            var head = batch.Head;
+            WorkerLog.ScoringFailed(logger, failure, accepted, head.Topic, head.Partition.Value, head.Offset.Value);
+        }
+    }
+
+    /// <summary>Produces one verdict per scored post (plus a flag when flagged) and one dead letter per rejected post (all of
+    /// them as <c>scoring-failed</c> when scoring failed for good); sets <see cref="PendingBatch.Acknowledged"/>, which
+    /// completes when the broker acknowledged every output and faults when a produce failed for good (the worker must then
+    /// stop without storing the batch's offsets).</summary>
+    public void Produce(PendingBatch batch, CancellationToken cancellationToken)
+    {
+        var started = timeProvider.GetTimestamp();
+        var records = batch.Records;
+        var scores = batch.Outcome.Scores ?? [];
+        var scoringFailure = batch.Outcome.Failure;
         var scoredAt = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
         var columns = scoring.ScoreNames.Count;
-        var pending = new List<Task>(batch.Count + 8);
-        var acknowledged = new List<Action>(batch.Count);
-        var flagged = 0;
-        for (var i = 0; i < batch.Count; i++)
+        var pending = new List<Task>(2 * records.Count);
+        var outcomes = new (bool Flagged, long PostedAtMs, string? Reason)[records.Count];
+        for (var i = 0; i < records.Count; i++)
         {
-            var record = batch[i];
-            var slot = decoded.Slots[i];
+            var record = records[i];
+            var slot = batch.Decoded.Slots[i];
             if (slot < 0 || scoringFailure is not null)
             {
-                var (reason, error) = slot < 0
-                    ? (decoded.Rejections[i]!.Reason, decoded.Rejections[i]!.Message)
-                    : (DeadLetterReasons.ScoringFailed, scoringFailure!.Message);
-                if (slot < 0)
+                var rejection = slot < 0 ? batch.Decoded.Rejections[i]! : null;
+                var reason = rejection?.Reason ?? DeadLetterReasons.ScoringFailed;
+                var error = rejection?.Message ?? scoringFailure!.Message;
+                if (rejection is not null)
                 {
                     WorkerLog.PostRejected(logger, PostRecords.PostId(record), record.Topic, record.Partition.Value, record.Offset.Value, reason, error);
                 }
 
-                pending.Add(output.ProduceAsync(topics.DeadLetterTopic, DeadLetterRecords.Create(record, reason, error), produceToken));
-                acknowledged.Add(() => metrics.RecordDeadLetter(reason));
+                pending.Add(output.ProduceAsync(topics.DeadLetterTopic, DeadLetterRecords.Create(record, reason, error, maxMessageBytes), cancellationToken));
+                outcomes[i] = (false, 0, reason);
                 continue;
             }
 
@@ -88,22 +115,54 @@ internal sealed class BatchProcessor(
                 Key = record.Message.Key,
                 Value = JsonSerializer.SerializeToUtf8Bytes(verdict, StreamingJsonContext.Default.Verdict),
             };
-            pending.Add(output.ProduceAsync(topics.VerdictsTopic, message, produceToken));
+            pending.Add(output.ProduceAsync(topics.VerdictsTopic, message, cancellationToken));
             if (verdict.Flagged)
             {
-                flagged++;
-                pending.Add(output.ProduceAsync(topics.FlagsTopic, message, produceToken));
+                pending.Add(output.ProduceAsync(topics.FlagsTopic, message, cancellationToken));
             }
 
-            acknowledged.Add(() => metrics.RecordVerdict(verdict.Flagged, verdict.LatencyMs));
+            outcomes[i] = (verdict.Flagged, scoredAt - (long)verdict.LatencyMs, null);
         }
 
-        Task.WhenAll(pending).GetAwaiter().GetResult();
-        metrics.RecordBatch(batch.Count);
-        acknowledged.ForEach(static record => record());
-        var head = batch[0];
-        var scored = scoringFailure is null ? decoded.Accepted : 0;
-        WorkerLog.BatchDone(logger, batch.Count, head.Topic, head.Partition.Value, head.Offset.Value, scored, batch.Count - scored, flagged);
-        return true;
+        batch.ProduceMs = timeProvider.GetElapsedTime(started).TotalMilliseconds;
+        metrics.RecordStage(StreamingMetrics.StageProduce, batch.ProduceMs);
+        batch.Acknowledged = Task.WhenAll(pending).ContinueWith(
+            (all, state) => ((BatchProcessor)state!).Acknowledge(all, batch, outcomes),
+            this,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default).Unwrap();
+    }
+
+    /// <summary>Counts the acknowledged outcomes (on the thread that completed the last delivery), or passes the failure on.</summary>
+    private Task Acknowledge(Task all, PendingBatch batch, (bool Flagged, long PostedAtMs, string? Reason)[] outcomes)
+    {
+        if (!all.IsCompletedSuccessfully)
+        {
+            return all;
+        }
+
+        var acknowledgedAt = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+        var flagged = 0;
+        foreach (var (isFlagged, postedAt, reason) in outcomes)
+        {
+            if (reason is not null)
+            {
+                metrics.RecordDeadLetter(reason);
+                continue;
+            }
+
+            flagged += isFlagged ? 1 : 0;
+            metrics.RecordVerdict(isFlagged, acknowledgedAt - postedAt);
+        }
+
+        var records = batch.Records;
+        metrics.RecordBatch(records.Count);
+        metrics.RecordStage(StreamingMetrics.StageEndToEnd, timeProvider.GetElapsedTime(batch.ClosedAt).TotalMilliseconds);
+        var head = batch.Head;
+        var scored = batch.Outcome.Failure is null ? batch.Decoded.Accepted : 0;
+        WorkerLog.BatchDone(logger, records.Count, head.Topic, head.Partition.Value, head.Offset.Value, scored, records.Count - scored,
+            flagged, batch.DecodeMs, batch.ScoreMs, batch.ProduceMs, timeProvider.GetElapsedTime(batch.ClosedAt).TotalMilliseconds);
+        return Task.CompletedTask;
     }
 }

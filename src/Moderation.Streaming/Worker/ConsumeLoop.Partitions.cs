@@ -5,11 +5,10 @@ namespace Moderation.Streaming.Worker;
 /// <summary>Offsets, rebalance handlers and error handling of the consume loop.</summary>
 internal sealed partial class ConsumeLoop
 {
-    private void StoreOffsets()
+    private void StoreOffsets(PendingBatch batch)
     {
-        foreach (var partition in _batch.GroupBy(r => r.TopicPartition))
+        foreach (var next in batch.NextOffsets())
         {
-            var next = new TopicPartitionOffset(partition.Key, partition.Max(r => r.Offset.Value) + 1);
             try
             {
                 _consumer.StoreOffset(next);
@@ -37,29 +36,37 @@ internal sealed partial class ConsumeLoop
         _health.PartitionsAssigned(_assigned.Count);
     }
 
+    /// <summary>Finishes the batch at the scorer and the acknowledgements before the partitions go, then commits
+    /// synchronously, so the next owner starts after everything this worker produced; batches not yet scored are dropped
+    /// (their offsets were never stored, so the next owner consumes them: no work is done twice for them).</summary>
     private void OnRevoked(List<TopicPartitionOffset> partitions)
     {
-        WorkerLog.Revoked(_logger, string.Join(", ", partitions.Select(p => p.TopicPartition)), _batch.Count);
-        if (_batch.Count > 0 && _failure.Failure is null)
+        WorkerLog.Revoked(_logger, string.Join(", ", partitions.Select(p => p.TopicPartition)), PendingPosts());
+        AbandonUnscored("partitions revoked before the batch was scored");
+        if (_failure.Failure is null && !_finished)
         {
-            var flushed = false;
             try
             {
-                flushed = _holdUntil is null && Flush();
+                Complete();
             }
             catch (OperationCanceledException)
             {
             }
-
-            if (!flushed)
-            {
-                Abandon("partitions revoked before the batch could be scored");
-            }
         }
 
-        CommitStored();
+        AbandonUnscored("partitions revoked while scoring is paused");
+        if (!_finished)
+        {
+            // Not while closing: Run committed already, and librdkafka may deliver this revocation after its group
+            // sub-system terminated (another member's leave raced ours), when a synchronous commit never returns.
+            CommitStored();
+        }
+
         Unassigned(partitions.Select(p => p.TopicPartition).ToList());
     }
+
+    private int PendingPosts() =>
+        _collecting.Count + _decoded.Sum(static b => b.Records.Count) + (_scoring?.Records.Count ?? 0) + _producing.Sum(static b => b.Records.Count);
 
     /// <summary>Commits the stored offsets synchronously. A failure is not fatal: auto-commit retries the stored
     /// offsets, and at worst the group redelivers the batch (at-least-once).</summary>
@@ -78,15 +85,12 @@ internal sealed partial class ConsumeLoop
         }
     }
 
+    /// <summary>Drops the lost partitions' posts still being collected; batches already decoded go on (storing their
+    /// offsets fails and is logged unless the partitions come back).</summary>
     private void OnLost(List<TopicPartitionOffset> partitions)
     {
         var lost = partitions.Select(p => p.TopicPartition).ToHashSet();
-        var dropped = _batch.RemoveAll(r => lost.Contains(r.TopicPartition));
-        if (_batch.Count == 0)
-        {
-            _holdUntil = null;
-        }
-
+        var dropped = _collecting.RemoveAll(r => lost.Contains(r.TopicPartition));
         WorkerLog.Lost(_logger, string.Join(", ", lost), dropped);
         Unassigned(lost);
     }
@@ -103,16 +107,27 @@ internal sealed partial class ConsumeLoop
         }
     }
 
-    private void Abandon(string why)
+    /// <summary>
+    /// Unsubscribes and polls until the assignment is revoked (at most <see cref="LeaveTimeout"/>), so that every
+    /// revocation is served while librdkafka's group sub-system still runs. Left to <c>Close</c>, a revocation queued
+    /// earlier (another member left at the same moment) can be delivered after that sub-system terminated; librdkafka
+    /// 2.0.2 then never answers the unassign call that follows the handler, and <c>Close</c> never returns.
+    /// </summary>
+    private void LeaveAssignment()
     {
-        if (_batch.Count > 0)
+        try
         {
-            var head = _batch[0];
-            WorkerLog.Abandoned(_logger, _batch.Count, head.Topic, head.Partition.Value, head.Offset.Value, why);
-            _batch.Clear();
+            _consumer.Unsubscribe();
+            var started = _time.GetTimestamp();
+            while (_consumer.Assignment.Count > 0 && _time.GetElapsedTime(started) < LeaveTimeout)
+            {
+                _ = Consume(IdlePoll); // a record still queued is not processed: its offset is not stored, the group redelivers it
+            }
         }
-
-        _holdUntil = null;
+        catch (KafkaException e)
+        {
+            WorkerLog.ClientError(_logger, e.Error.Code.ToString(), e.Error.Reason);
+        }
     }
 
     /// <summary>Runs a rebalance handler; a failure becomes the worker's fatal failure instead of unwinding into librdkafka.</summary>

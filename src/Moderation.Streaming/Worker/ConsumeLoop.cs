@@ -1,4 +1,3 @@
-using System.Buffers;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using Moderation.Streaming.Configuration;
@@ -8,17 +7,33 @@ using Moderation.Streaming.Health;
 namespace Moderation.Streaming.Worker;
 
 /// <summary>
-/// The consumer side of the worker, run on one dedicated thread: micro-batches posts (up to B records or T ms from the
-/// batch's first record), hands each batch to the <see cref="BatchProcessor"/>, stores and commits the batch's offsets
-/// only after all its outputs were acknowledged, pauses the assignment while the scoring breaker is open, and finishes
-/// the in-flight batch before partitions are revoked. A stop or a rebalance therefore redelivers only batches whose
-/// commit failed (auto-commit retries stored offsets in the background). It publishes its assignment and pause state to
-/// <see cref="StreamingHealth"/> and its committed positions to the lag gauge, whose watermarks a
+/// The consumer side of the worker, run on one dedicated thread, as a pipeline: it collects posts into a batch (closed
+/// when it holds B posts, T ms after its first post, or as soon as the scorer is idle and no further post is ready),
+/// decodes the closed batch while the <see cref="ScoringThread"/> scores the previous one, produces each scored batch's
+/// outputs, and stores and commits a batch's offsets only after all its outputs were acknowledged, strictly in batch
+/// order (auto-commit retries stored offsets whose commit failed). At most
+/// <see cref="BatchingOptions.MaxBatchesInFlight"/> batches are being scored or awaiting acknowledgement. It pauses the
+/// assignment while the scoring breaker is open; before partitions are revoked and on stop it finishes the batch at the
+/// scorer and the acknowledgements, commits, and drops the batches not yet scored (the group redelivers them). It publishes its assignment and
+/// pause state to <see cref="StreamingHealth"/> and its committed positions to the lag gauge, whose watermarks a
 /// <see cref="ConsumerLagSampler"/> queries off this thread.
 /// </summary>
 internal sealed partial class ConsumeLoop : IDisposable
 {
     private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Poll interval while the scorer is busy, so its completion is noticed within about this long.</summary>
+    private static readonly TimeSpan ScorerPoll = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>Poll interval while outputs await acknowledgement (storing offsets is not latency-critical).</summary>
+    private static readonly TimeSpan AcknowledgementPoll = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>Longest wait for the revocation after unsubscribing on the way out.</summary>
+    private static readonly TimeSpan LeaveTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>Longest wait for the scorer without polling the consumer while the pipeline is full.</summary>
+    private static readonly TimeSpan FullPoll = TimeSpan.FromMilliseconds(10);
+
     private readonly IConsumer<byte[]?, byte[]?> _consumer;
     private readonly BatchProcessor _processor;
     private readonly BatchingOptions _batching;
@@ -31,22 +46,21 @@ internal sealed partial class ConsumeLoop : IDisposable
     private readonly StreamingHealth _health;
     private readonly ConsumerLagTracker _lag;
     private readonly ConsumerLagSampler _lagSampler;
+    private readonly ScoringThread _scorer = new("moderation-scoring");
     private readonly HashSet<TopicPartition> _assigned = [];
-    private readonly List<ConsumeResult<byte[]?, byte[]?>> _batch;
-    private readonly float[] _buffer;
+    private List<ConsumeResult<byte[]?, byte[]?>> _collecting;
     private long _batchStarted;
-    private long? _holdUntil;
-    private bool _paused;
+    private bool _drained;
+    private bool _finished;
     private CancellationToken _drain;
 
-    public ConsumeLoop(ConsumerConfig config, string topic, BatchProcessor processor, int pixelsPerImage, BatchingOptions batching,
+    public ConsumeLoop(ConsumerConfig config, string topic, BatchProcessor processor, BatchingOptions batching,
         MonitoringOptions monitoring, StreamingMetrics metrics, StreamingHealth health, TimeProvider time, FailureSignal failure, ILogger logger)
     {
         (_topic, _processor, _batching, _metrics, _health, _time, _failure, _logger) = (topic, processor, batching, metrics, health, time, failure, logger);
         _groupId = config.GroupId;
         _lag = new ConsumerLagTracker(resetToEarliest: config.AutoOffsetReset != AutoOffsetReset.Latest);
-        _batch = new List<ConsumeResult<byte[]?, byte[]?>>(batching.MaxBatchSize);
-        _buffer = ArrayPool<float>.Shared.Rent(batching.MaxBatchSize * pixelsPerImage);
+        _collecting = new List<ConsumeResult<byte[]?, byte[]?>>(batching.MaxBatchSize);
         _consumer = new ConsumerBuilder<byte[]?, byte[]?>(config)
             .SetErrorHandler((_, error) => OnError(error))
             .SetLogHandler(KafkaClientLog.Handler<IConsumer<byte[]?, byte[]?>>(logger))
@@ -59,7 +73,8 @@ internal sealed partial class ConsumeLoop : IDisposable
     }
 
     /// <summary>Consumes until <paramref name="stopping"/> is cancelled or a fatal failure is reported, then finishes the
-    /// in-flight batch unless scoring is paused; <paramref name="drain"/> bounds the processing of a batch.</summary>
+    /// batch at the scorer and the outputs awaiting acknowledgement (abandoning batches not yet scored);
+    /// <paramref name="drain"/> bounds that.</summary>
     public void Run(CancellationToken stopping, CancellationToken drain)
     {
         _drain = drain;
@@ -71,50 +86,62 @@ internal sealed partial class ConsumeLoop : IDisposable
         {
             while (!stopping.IsCancellationRequested && _failure.Failure is null)
             {
-                if (Consume(NextTimeout()) is { } record)
+                Advance();
+                var timeout = NextTimeout();
+                if (PipelineFull)
+                {
+                    // Wait for the scorer, but poll at least every FullPoll: librdkafka delivers rebalance callbacks only
+                    // from Consume, and a late revocation means more work done twice. A record polled meanwhile joins the
+                    // next batch (at most one batch more is held).
+                    WaitForProgress(FullPoll);
+                    if (_collecting.Count >= 2 * _batching.MaxBatchSize)
+                    {
+                        continue;
+                    }
+
+                    timeout = TimeSpan.Zero;
+                }
+
+                var record = Consume(timeout);
+                _drained = record is null;
+                if (record is not null)
                 {
                     Accept(record);
                 }
-
-                if (_holdUntil is { } until)
-                {
-                    if (_time.GetTimestamp() >= until)
-                    {
-                        _holdUntil = null;
-                        Flush();
-                    }
-                }
-                else if (_batch.Count >= _batching.MaxBatchSize || (_batch.Count > 0 && BatchAgeMs() >= _batching.MaxBatchDelayMs))
-                {
-                    Flush();
-                }
             }
 
-            if (_failure.Failure is null && _holdUntil is null && _batch.Count > 0)
+            if (_failure.Failure is null)
             {
-                Flush();
+                AbandonUnscored("stopped");
+                Complete();
+                AbandonUnscored("stopped while scoring is paused");
+                CommitStored();
             }
         }
         catch (OperationCanceledException) when (drain.IsCancellationRequested)
         {
-            Abandon("shutdown drain timeout");
+            AbandonUnscored("shutdown drain timeout");
         }
         catch (Exception e)
         {
             _failure.Report(e);
         }
 
-        if (_failure.Failure is not null || _holdUntil is not null)
+        if (_failure.Failure is not null)
         {
-            Abandon(_failure.Failure is null ? "stopped while scoring is paused" : "fatal error");
+            AbandonUnscored("fatal error");
         }
+
+        _finished = true; // leaving the group revokes the partitions: nothing more to finish then
     }
 
-    /// <summary>Stops the lag sampling, leaves the group (revoking and committing), then frees the consumer and the batch buffer.</summary>
+    /// <summary>Stops the scoring thread and the lag sampling, gives up the assignment, leaves the group, then frees the consumer.</summary>
     public void Dispose()
     {
+        _scorer.Dispose();
         _lagSampler.Dispose();
         _metrics.DetachLag(_lag);
+        LeaveAssignment();
         try
         {
             _consumer.Close();
@@ -125,8 +152,11 @@ internal sealed partial class ConsumeLoop : IDisposable
         }
 
         _consumer.Dispose();
-        ArrayPool<float>.Shared.Return(_buffer);
     }
+
+    /// <summary>A full batch is waiting to be closed behind a busy scorer (while scoring is paused every record is
+    /// deferred, so the pipeline is never full then).</summary>
+    private bool PipelineFull => _collecting.Count >= _batching.MaxBatchSize && _holdUntil is null;
 
     private ConsumeResult<byte[]?, byte[]?>? Consume(TimeSpan timeout)
     {
@@ -150,7 +180,7 @@ internal sealed partial class ConsumeLoop : IDisposable
     {
         if (_holdUntil is not null)
         {
-            // A partition assigned while scoring is paused: rewind it and pause it with the others.
+            // Scoring is paused: rewind the record's partition and pause it with the others (it may be newly assigned).
             _consumer.Pause([record.TopicPartition]);
             _consumer.Seek(record.TopicPartitionOffset);
             WorkerLog.Deferred(_logger, record.Topic, record.Partition.Value, record.Offset.Value);
@@ -158,54 +188,12 @@ internal sealed partial class ConsumeLoop : IDisposable
         }
 
         _metrics.RecordConsumed(1);
-        if (_batch.Count == 0)
+        if (_collecting.Count == 0)
         {
             _batchStarted = _time.GetTimestamp();
         }
 
-        _batch.Add(record);
-    }
-
-    /// <summary>Processes the batch; on success stores and commits its offsets and resumes a paused assignment; when scoring is
-    /// unavailable pauses the assignment and keeps the batch for a later try.</summary>
-    private bool Flush()
-    {
-        if (_batch.Count == 0)
-        {
-            return true;
-        }
-
-        if (!_processor.Process(_batch, _buffer, _drain, _drain, out var retryAfter))
-        {
-            var assignment = _consumer.Assignment;
-            _consumer.Pause(assignment);
-            _holdUntil = _time.GetTimestamp() + (long)(retryAfter.TotalSeconds * _time.TimestampFrequency);
-            if (!_paused)
-            {
-                _paused = true;
-                _health.Paused(true);
-                _metrics.RecordPause();
-                var head = _batch[0];
-                WorkerLog.Paused(_logger, string.Join(", ", assignment), _batch.Count, head.Topic, head.Partition.Value,
-                    head.Offset.Value, retryAfter.TotalMilliseconds);
-            }
-
-            return false;
-        }
-
-        StoreOffsets();
-        CommitStored();
-        _batch.Clear();
-        if (_paused)
-        {
-            var assignment = _consumer.Assignment;
-            _consumer.Resume(assignment);
-            _paused = false;
-            _health.Paused(false);
-            WorkerLog.Resumed(_logger, string.Join(", ", assignment));
-        }
-
-        return true;
+        _collecting.Add(record);
     }
 
     private TimeSpan NextTimeout()
@@ -216,13 +204,28 @@ internal sealed partial class ConsumeLoop : IDisposable
             return left < IdlePoll ? (left > TimeSpan.Zero ? left : TimeSpan.Zero) : IdlePoll;
         }
 
-        if (_batch.Count == 0)
+        var timeout = IdlePoll;
+        if (_collecting.Count > 0)
         {
-            return IdlePoll;
+            if (_batching.CloseWhenScorerIdle && ScorerIdle)
+            {
+                return TimeSpan.Zero; // take what is ready, then close the batch
+            }
+
+            var remaining = TimeSpan.FromMilliseconds(Math.Max(0, _batching.MaxBatchDelayMs - BatchAgeMs()));
+            timeout = remaining < timeout ? remaining : timeout;
         }
 
-        var remaining = _batching.MaxBatchDelayMs - BatchAgeMs();
-        return TimeSpan.FromMilliseconds(Math.Clamp(remaining, 0, IdlePoll.TotalMilliseconds));
+        if (_scoringTask is not null)
+        {
+            timeout = ScorerPoll < timeout ? ScorerPoll : timeout;
+        }
+        else if (_producing.Count > 0)
+        {
+            timeout = AcknowledgementPoll < timeout ? AcknowledgementPoll : timeout;
+        }
+
+        return timeout;
     }
 
     private double BatchAgeMs() => _time.GetElapsedTime(_batchStarted).TotalMilliseconds;

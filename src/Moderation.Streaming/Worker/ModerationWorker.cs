@@ -6,6 +6,7 @@ using Moderation.Core.Scoring;
 using Moderation.Streaming.Configuration;
 using Moderation.Streaming.Diagnostics;
 using Moderation.Streaming.Health;
+using Moderation.Streaming.Records;
 using Moderation.Streaming.Resilience;
 
 namespace Moderation.Streaming.Worker;
@@ -13,15 +14,16 @@ namespace Moderation.Streaming.Worker;
 /// <summary>
 /// The moderation service: consumes <see cref="KafkaOptions.PostsTopic"/> in consumer group
 /// <see cref="KafkaOptions.GroupId"/> on a dedicated thread, decodes each micro-batch with the registered
-/// <see cref="IImagePreprocessor"/>, scores it with one <see cref="IBatchScorer.Score"/> call, and produces verdicts,
-/// flags and dead letters with an idempotent producer. Delivery is at-least-once: a post's offset is stored only after
-/// all outputs of its batch were acknowledged.
+/// <see cref="IImagePreprocessor"/>, scores it with one <see cref="IBatchScorer.Score"/> call on a dedicated scoring
+/// thread (overlapping the decoding of the next batch and the acknowledgement of the previous ones), and produces
+/// verdicts, flags and dead letters with an idempotent producer. Delivery is at-least-once: a post's offset is stored
+/// only after all outputs of its batch and of every earlier batch were acknowledged.
 /// </summary>
 /// <remarks>
 /// On a fatal Kafka error (or any unexpected failure) the worker logs it as critical, sets
 /// <see cref="Environment.ExitCode"/> to 1 and calls <see cref="IHostApplicationLifetime.StopApplication"/>.
-/// When the host stops it, the worker finishes the batch in flight (within <see cref="BatchingOptions.DrainTimeoutMs"/>),
-/// commits its offsets and leaves the group. Its state is published in <see cref="StreamingHealth"/>.
+/// When the host stops it, the worker finishes the batch at the scorer and the outputs awaiting acknowledgement (within
+/// <see cref="BatchingOptions.DrainTimeoutMs"/>), scores nothing more, commits its offsets and leaves the group. Its state is published in <see cref="StreamingHealth"/>.
 /// </remarks>
 public sealed class ModerationWorker(
     IOptions<KafkaOptions> kafka,
@@ -72,17 +74,19 @@ public sealed class ModerationWorker(
                 TimeSpan.FromMilliseconds(options.BreakerBreakDurationMs));
             var verdicts = new VerdictFactory(model, scorer.ScoreNames);
             health.ScorerResolved(model.Version);
+            var outputConfig = KafkaClientConfigs.Output(kafkaOptions, options.ProduceTimeoutMs);
             using var output = new OutputProducer(
-                KafkaClientConfigs.Producer(kafkaOptions, options.ProduceTimeoutMs),
+                outputConfig,
                 StreamingPipelines.Produce(options, timeProvider, logger, metrics),
                 metrics,
                 error => failure.Report(new Confluent.Kafka.KafkaException(error)),
                 logger);
             output.WarmUp([kafkaOptions.VerdictsTopic, kafkaOptions.FlagsTopic, kafkaOptions.DeadLetterTopic],
                 TimeSpan.FromMilliseconds(Math.Min(options.ProduceTimeoutMs, WarmUpTimeoutMs)));
-            var processor = new BatchProcessor(decoder, scoring, verdicts, output, kafkaOptions, metrics, timeProvider, logger);
-            using var loop = new ConsumeLoop(KafkaClientConfigs.Worker(kafkaOptions), kafkaOptions.PostsTopic, processor,
-                decoder.PixelsPerImage, batching.Value, monitoring.Value, metrics, health, timeProvider, failure, logger);
+            var processor = new BatchProcessor(decoder, scoring, verdicts, output, DeadLetterRecords.MaxMessageBytes(outputConfig),
+                kafkaOptions, metrics, timeProvider, logger);
+            using var loop = new ConsumeLoop(KafkaClientConfigs.Worker(kafkaOptions), kafkaOptions.PostsTopic, processor, batching.Value,
+                monitoring.Value, metrics, health, timeProvider, failure, logger);
             loop.Run(stoppingToken, drain.Token);
         }
         catch (Exception e)

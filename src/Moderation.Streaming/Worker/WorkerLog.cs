@@ -11,7 +11,7 @@ internal static partial class WorkerLog
     [LoggerMessage(201, LogLevel.Information, "Partitions assigned: {Partitions}")]
     public static partial void Assigned(ILogger logger, string partitions);
 
-    [LoggerMessage(202, LogLevel.Information, "Partitions revoked: {Partitions}; finishing the in-flight batch of {Count} post(s)")]
+    [LoggerMessage(202, LogLevel.Information, "Partitions revoked: {Partitions}; finishing the batch being scored and the outputs awaiting acknowledgement ({Count} post(s) in the pipeline)")]
     public static partial void Revoked(ILogger logger, string partitions, int count);
 
     [LoggerMessage(203, LogLevel.Warning, "Partitions lost: {Partitions}; {Count} uncommitted post(s) dropped locally, the group redelivers them")]
@@ -20,8 +20,9 @@ internal static partial class WorkerLog
     [LoggerMessage(204, LogLevel.Information, "Post {PostId} at {Topic} [{Partition}] @{Offset} dead-lettered: {Reason} ({Error})")]
     public static partial void PostRejected(ILogger logger, string postId, string topic, int partition, long offset, string reason, string error);
 
-    [LoggerMessage(205, LogLevel.Debug, "Batch of {Count} post(s) from {Topic} [{Partition}] @{Offset}: {Scored} scored, {DeadLettered} dead-lettered, {Flagged} flagged")]
-    public static partial void BatchDone(ILogger logger, int count, string topic, int partition, long offset, int scored, int deadLettered, int flagged);
+    [LoggerMessage(205, LogLevel.Debug, "Batch of {Count} post(s) from {Topic} [{Partition}] @{Offset}: {Scored} scored, {DeadLettered} dead-lettered, {Flagged} flagged; decode {DecodeMs:F1} ms, score {ScoreMs:F1} ms, produce {ProduceMs:F1} ms, closed to acknowledged {TotalMs:F1} ms")]
+    public static partial void BatchDone(ILogger logger, int count, string topic, int partition, long offset, int scored, int deadLettered, int flagged,
+        double decodeMs, double scoreMs, double produceMs, double totalMs);
 
     [LoggerMessage(206, LogLevel.Error, "Scoring failed after retries; dead-lettering {Count} post(s) from {Topic} [{Partition}] @{Offset} as scoring-failed")]
     public static partial void ScoringFailed(ILogger logger, Exception exception, int count, string topic, int partition, long offset);
@@ -67,6 +68,9 @@ internal static partial class WorkerLog
 
     [LoggerMessage(221, LogLevel.Warning, "Could not fetch the metadata of output topic {Topic} before consuming: {Reason}")]
     public static partial void WarmUpFailed(ILogger logger, string topic, string reason);
+
+    [LoggerMessage(222, LogLevel.Warning, "Abandoned {Count} decoded batch(es) of {Posts} uncommitted post(s) ({Why}); the group redelivers them")]
+    public static partial void AbandonedBatches(ILogger logger, int count, int posts, string why);
 
     [LoggerMessage(219, LogLevel.Warning, "Record from {Topic} [{Partition}] @{Offset} arrived while scoring is paused; rewound and paused the partition")]
     public static partial void Deferred(ILogger logger, string topic, int partition, long offset);

@@ -45,7 +45,7 @@ public sealed class RecordFieldTests
         var source = Support.Records.Consumed("p-9", [9, 8, 7], offset: 12345, partition: 3,
             headers: Support.Records.Headers((PostHeaders.UserId, "u"), (PostHeaders.Source, "malformed")));
 
-        var message = DeadLetterRecords.Create(source, DeadLetterReasons.TooLarge, new string('x', 5000));
+        var message = DeadLetterRecords.Create(source, DeadLetterReasons.TooLarge, new string('x', 5000), DeadLetterRecords.DefaultMessageMaxBytes);
 
         Assert.Equal(source.Message.Key, message.Key);
         Assert.Equal(source.Message.Value, message.Value);
@@ -57,5 +57,24 @@ public sealed class RecordFieldTests
                 (PostHeaders.DlqSourcePartition, "3"), (PostHeaders.DlqSourceOffset, "12345"),
             ],
             headers);
+    }
+
+    [Fact]
+    public void Dead_letter_too_large_for_the_producer_leaves_the_value_out_and_gives_its_length()
+    {
+        var value = new byte[300_000];
+        var source = Support.Records.Consumed("p-big", value, offset: 7, partition: 1,
+            headers: Support.Records.Headers((PostHeaders.ContentType, "image/png")));
+
+        var fits = DeadLetterRecords.Create(source, DeadLetterReasons.TooLarge, "over the limit", maxMessageBytes: 400_000);
+        var omitted = DeadLetterRecords.Create(source, DeadLetterReasons.TooLarge, "over the limit", maxMessageBytes: 300_000);
+
+        Assert.Same(value, fits.Value);
+        Assert.DoesNotContain(fits.Headers, h => h.Key == PostHeaders.DlqValueOmitted);
+        Assert.Null(omitted.Value);
+        Assert.Equal(source.Message.Key, omitted.Key);
+        Assert.Equal("300000", Encoding.UTF8.GetString(omitted.Headers.GetLastBytes(PostHeaders.DlqValueOmitted)));
+        Assert.Equal(DeadLetterReasons.TooLarge, Encoding.UTF8.GetString(omitted.Headers.GetLastBytes(PostHeaders.DlqReason)));
+        Assert.Equal("image/png", Encoding.UTF8.GetString(omitted.Headers.GetLastBytes(PostHeaders.ContentType)));
     }
 }

@@ -9,10 +9,16 @@ internal sealed class RawPixelPreprocessor : IImagePreprocessor
 {
     public const int Pixels = 28 * 28;
 
+    private int _calls;
+
     public int Size => 28;
+
+    /// <summary>Posts preprocessed so far (accepted or rejected).</summary>
+    public int Calls => Volatile.Read(ref _calls);
 
     public void Preprocess(ReadOnlySpan<byte> encoded, string? contentType, Span<float> destination)
     {
+        Interlocked.Increment(ref _calls);
         if (encoded.IsEmpty)
         {
             throw new ImageRejectedException(DeadLetterReasons.Empty, "The post has no bytes.");

@@ -6,10 +6,12 @@ namespace Moderation.Streaming.Tests.Worker;
 
 public sealed class BatchDecoderTests
 {
-    [Fact]
-    public void Accepted_images_are_compacted_to_the_front_in_record_order_and_rejections_keep_their_reason()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Accepted_images_are_compacted_to_the_front_in_record_order_and_rejections_keep_their_reason(int parallelism)
     {
-        var decoder = new BatchDecoder(new RawPixelPreprocessor(), parallelism: 2);
+        var decoder = new BatchDecoder(new RawPixelPreprocessor(), parallelism);
         var records = new[]
         {
             Support.Records.Consumed("a", Filled(10)), Support.Records.Consumed("b", []),

@@ -78,4 +78,33 @@ public sealed class DeadLetterTests(ITestOutputHelper output)
             record.Message.Headers.Select(h => h.Key));
         Assert.Equal("0", Encoding.UTF8.GetString(record.Message.Headers.GetLastBytes(PostHeaders.DlqSourceOffset)));
     }
+
+    [Fact]
+    public async Task Post_too_large_for_the_output_producer_is_dead_lettered_without_its_value_and_the_stream_goes_on()
+    {
+        using var broker = new EmbeddedBroker();
+        broker.CreateTopic(Topics.Posts, 1);
+        await using var host = await WorkerHost.StartAsync(broker, new MeanScorer(), output, new Dictionary<string, string?>
+        {
+            ["Kafka:ProducerSettings:message.max.bytes"] = "20000", // the worker's producer: smaller than the post
+        });
+        var big = TestPosts.Valid(1) with { Image = new byte[50_000] };
+        var posts = new[] { TestPosts.Valid(0), big, TestPosts.Valid(2) };
+        var publisherOptions = Microsoft.Extensions.Options.Options.Create(new Moderation.Streaming.Configuration.KafkaOptions { BootstrapServers = broker.BootstrapServers });
+
+        using (var publisher = new PostPublisher(publisherOptions, TimeProvider.System))
+        {
+            await publisher.PublishManyAsync(posts);
+        }
+
+        var results = await host.Reader.ReadAsync(posts.Length, ReadTimeout);
+
+        Assert.True(results.Complete, $"only {results.DistinctPostIds} of {posts.Length} posts have an outcome");
+        Assert.Equal([TestPosts.Id(0), TestPosts.Id(2)], results.Verdicts.Select(v => v.PostId).Order());
+        var deadLetter = Assert.Single(results.DeadLetters);
+        Assert.Equal((big.Id, DeadLetterReasons.Corrupt), (deadLetter.PostId, deadLetter.Reason));
+        Assert.Null(deadLetter.Value);
+        Assert.Equal("50000", deadLetter.Headers[PostHeaders.DlqValueOmitted]);
+        Assert.Equal(big.ContentType, deadLetter.Headers[PostHeaders.ContentType]);
+    }
 }

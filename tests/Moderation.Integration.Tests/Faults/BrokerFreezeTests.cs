@@ -60,11 +60,12 @@ public sealed class BrokerFreezeTests(ModelFixture model, ITestOutputHelper outp
         var results = await new VerdictReader(kafka, TimeProvider.System, NullLogger<VerdictReader>.Instance).ReadAsync(Posts, Bound);
         await app.StopAsync();
 
-        // acknowledgements of requests answered in the first instant of the freeze may land just after SIGSTOP
-        var duringFreeze = acknowledged.Between(frozenAt + Stopwatch.Frequency / 2, thawedAt);
+        // Answers already in the sockets at SIGSTOP are still read and counted just after it; on a loaded 2-core machine
+        // that took up to about a second, so the check leaves the freeze's first 2 s out: the last 8 s must be silent.
+        var duringFreeze = acknowledged.Between(frozenAt + 2 * Stopwatch.Frequency, thawedAt);
         var handled = results.Verdicts.Select(v => v.PostId).Concat(results.DeadLetters.Select(d => d.PostId)).ToHashSet();
         var recovery = firstAfter is { } first ? Stopwatch.GetElapsedTime(thawedAt, first) : (TimeSpan?)null;
-        output.WriteLine($"outcomes before the freeze {beforeThaw}, during it {duringFreeze}; first acknowledgement " +
+        output.WriteLine($"outcomes before the freeze {beforeThaw}, in its last 8 s {duringFreeze}; first acknowledgement " +
             $"{recovery?.TotalMilliseconds:F0} ms after SIGCONT; the {backlog} posts handed over before SIGCONT all handled " +
             $"{Stopwatch.GetElapsedTime(thawedAt, backlogClearedAt).TotalSeconds:F1} s after it; all {Posts} posts (paced at {PostsPerSecond}/s) handled {Stopwatch.GetElapsedTime(thawedAt, caughtUpAt).TotalSeconds:F1} s after it; " +
             $"{results.Verdicts.Count + results.DeadLetters.Count - handled.Count} duplicates");

@@ -67,8 +67,11 @@ public sealed class RetrainingJob(ILogger<RetrainingJob> logger, TimeProvider? t
 
         var outputs = ScoreOutputs(detector.Model);
         var calibration = OnnxScoring.ScoreAll(dPath, outputs, normal.Calibration, normal.CalibrationCount, logger);
-        var thresholds = outputs.Select((o, i) => ThresholdCalibrator.AtFalsePositiveRate(calibration[i], h.TargetFpr)).ToArray();
+        var joint = ThresholdCalibrator.Jointly(calibration, h.TargetFpr); // a verdict flags when any score is above its threshold
+        var thresholds = joint.Thresholds.ToArray();
         var metrics = Metrics(detector);
+        metrics["verdict_target_fpr"] = h.TargetFpr;
+        metrics["verdict_calibration_fpr"] = joint.UnionFpr;
         var realised = new double[outputs.Count];
         Array.Fill(realised, double.NaN);
         if (pipeline.Dataset!.Kind == PipelineDataset.FashionMnistKind)
@@ -97,7 +100,7 @@ public sealed class RetrainingJob(ILogger<RetrainingJob> logger, TimeProvider? t
             Thresholds = [.. outputs.Select((o, i) => new ScoreThreshold
             {
                 Reason = o == OnnxTensorNames.AnomalyScore ? AbnormalReason : SyntheticReason,
-                Output = o, Value = thresholds[i], TargetFpr = h.TargetFpr, RealisedFpr = realised[i],
+                Output = o, Value = thresholds[i], TargetFpr = joint.PerScoreFpr, RealisedFpr = realised[i],
             })],
             Metrics = metrics,
         };
@@ -135,8 +138,9 @@ public sealed class RetrainingJob(ILogger<RetrainingJob> logger, TimeProvider? t
         ["synthetic_classifier_final_loss"] = detector.SyntheticFinal.Loss,
     };
 
-    /// <summary>Realised FPR of each threshold on the normal classes' test images; AUROC of the anomaly score against
-    /// the other classes and of each score against 1,000 generator samples (recorded in <paramref name="metrics"/>).</summary>
+    /// <summary>Realised FPR of each threshold and of the verdict (any score above its threshold) on the normal classes'
+    /// test images; AUROC of each score against the other classes and against 1,000 generator samples (recorded in
+    /// <paramref name="metrics"/>).</summary>
     private double[] MeasureOnTestSet(TrainingPipeline pipeline, string dPath, TorchNetwork generator, IReadOnlyList<string> outputs,
         double[] thresholds, Dictionary<string, double> metrics)
     {
@@ -158,6 +162,11 @@ public sealed class RetrainingJob(ILogger<RetrainingJob> logger, TimeProvider? t
             realised[o] = RankMetrics.FractionAbove(normal, thresholds[o]);
             metrics[$"{name}.realised_fpr_test"] = realised[o];
         }
+
+        var normalImages = Enumerable.Range(0, test.Count).Where(i => normalClasses.Contains(test.Labels[i])).ToArray();
+        metrics["verdict_realised_fpr_test"] = normalImages.Count(i => Enumerable.Range(0, outputs.Count).Any(o => scores[o][i] > thresholds[o])) / (double)normalImages.Length;
+        metrics["verdict_tpr_other_classes"] = Enumerable.Range(0, test.Count).Where(i => !normalClasses.Contains(test.Labels[i]))
+            .Count(i => Enumerable.Range(0, outputs.Count).Any(o => scores[o][i] > thresholds[o])) / (double)(test.Count - normalImages.Length);
         return realised;
     }
 }

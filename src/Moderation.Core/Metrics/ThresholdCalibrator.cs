@@ -24,4 +24,36 @@ public static class ThresholdCalibrator
         int k = (int)Math.Ceiling((1 - targetFpr) * sorted.Length) - 1; // 0-based index of the quantile
         return sorted[Math.Clamp(k, 0, sorted.Length - 1)];
     }
+
+    /// <summary>
+    /// Calibrates several scores of the same normal images together for the verdict rule "flagged when any score exceeds
+    /// its threshold": every score gets the same per-score rate α = k/n, with k the largest count such that at most
+    /// ⌊FPR·n⌋ of the n images have a score above its threshold. α lies between FPR/m (scores never flag the same image)
+    /// and FPR (they always do), so the union's false-positive rate is the target instead of up to m times it.
+    /// </summary>
+    /// <param name="normalScores">Per score, the scores of the same n held-out normal images (index i = image i).</param>
+    /// <param name="targetFpr">Target false-positive rate of the union, in (0,1), e.g. 0.01.</param>
+    /// <returns>The thresholds, α and the union's rate on the calibration images.</returns>
+    /// <exception cref="ArgumentException">No score, score lists of different lengths, fewer than ⌈m/FPR⌉ images
+    /// (some score would get no allowance), a NaN score, or a target outside (0,1).</exception>
+    public static JointCalibration Jointly(IReadOnlyList<IReadOnlyList<double>> normalScores, double targetFpr)
+    {
+        ArgumentNullException.ThrowIfNull(normalScores);
+        if (normalScores.Count == 0) throw new ArgumentException("no scores to calibrate", nameof(normalScores));
+        if (targetFpr is <= 0 or >= 1) throw new ArgumentException($"target FPR {targetFpr} is not in (0,1)", nameof(targetFpr));
+        int n = normalScores[0].Count;
+        if (normalScores.Any(s => s.Count != n)) throw new ArgumentException("every score needs the same images", nameof(normalScores));
+        int allowed = (int)Math.Floor(targetFpr * n + 1e-9);
+        if (allowed < normalScores.Count)
+            throw new ArgumentException($"calibrating {normalScores.Count} scores at FPR {targetFpr} needs at least {Math.Ceiling(normalScores.Count / targetFpr)} normal images, got {n}", nameof(normalScores));
+
+        for (int k = allowed; ; k--)
+        {
+            double share = (double)k / n;
+            var thresholds = normalScores.Select(s => AtFalsePositiveRate(s, share)).ToArray();
+            int union = Enumerable.Range(0, n).Count(i => Enumerable.Range(0, thresholds.Length).Any(j => normalScores[j][i] > thresholds[j]));
+            if (union <= allowed || k == 1) // k = 1: each score flags at most one image, so the union is at most m ≤ allowed
+                return new JointCalibration(thresholds, share, (double)union / n);
+        }
+    }
 }

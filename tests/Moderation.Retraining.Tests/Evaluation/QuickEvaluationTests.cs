@@ -54,6 +54,18 @@ public sealed class QuickEvaluationTests(QuickEvaluationFixture fixture) : IClas
     }
 
     [Fact]
+    public void JointlyCalibratedThresholdsRealiseTheTargetForTheVerdictOnFreshNormalImages()
+    {
+        // The service flags a post when either score is above its threshold: calibrated jointly, that union is the 1 %.
+        var kinds = new[] { (ScoreKinds.Anomaly, OnnxTensorNames.AnomalyScore), (ScoreKinds.Synthetic, DetectorTensorNames.SyntheticScore) };
+        var joint = ThresholdCalibrator.Jointly([.. kinds.Select(k => fixture.Run.Kinds[k.Item1].Calibration)], TargetFpr);
+        Assert.InRange(joint.PerScoreFpr, TargetFpr / 2, TargetFpr);
+        var fresh = kinds.Select(k => fixture.Run.Kinds[k.Item1].NormalTest.Concat(fixture.Run.UnusedNormal[k.Item2]).ToArray()).ToArray();
+        double realised = Enumerable.Range(0, 2000).Count(i => fresh[0][i] > joint.Thresholds[0] || fresh[1][i] > joint.Thresholds[1]) / 2000.0;
+        Assert.InRange(realised, TargetFpr - 0.005, TargetFpr + 0.005);
+    }
+
+    [Fact]
     public async Task TheReportHoldsEveryKindBesideThePublishedNumbers()
     {
         var result = OneClassEvaluationJob.Assemble(fixture.Options, "moderation evaluate --quick", [fixture.Run], 1.0, TimeProvider.System);

@@ -35,8 +35,10 @@ internal static class TrainCommand
             var job = new RetrainingJob(logging.CreateLogger<RetrainingJob>());
             var r = job.Run(p, new ConsoleProgress(), token);
             AnsiConsole.MarkupLine($"wrote [green]{r.Folder}[/] in {r.WallSeconds:F0} s; training {r.TrainImagesPerSecond:F0} images/s");
+            double verdictTarget = r.Card.Metrics.GetValueOrDefault("verdict_target_fpr", p.Hyperparameters.TargetFpr);
+            AnsiConsole.MarkupLine($"verdict (any score above its threshold) calibrated at {verdictTarget:P1} FPR on held-out normal images; realised on normal test images {r.Card.Metrics.GetValueOrDefault("verdict_realised_fpr_test", double.NaN):P2}");
             foreach (var t2 in r.Card.Thresholds)
-                AnsiConsole.MarkupLine($"threshold {t2.Reason} ({t2.Output}) = {t2.Value:G6} at target FPR {t2.TargetFpr:P1}, realised {t2.RealisedFpr:P2}");
+                AnsiConsole.MarkupLine($"threshold {t2.Reason} ({t2.Output}) = {t2.Value:G6} at its share {t2.TargetFpr:P2} FPR, realised {t2.RealisedFpr:P2}");
             foreach (var (k, v) in r.Card.Metrics) AnsiConsole.MarkupLine($"  {k} = {v.ToString("G4", CultureInfo.InvariantCulture)}");
             return 0;
         }, token));

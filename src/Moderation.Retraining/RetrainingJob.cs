@@ -70,6 +70,8 @@ public sealed class RetrainingJob(ILogger<RetrainingJob> logger, TimeProvider? t
         var joint = ThresholdCalibrator.Jointly(calibration, h.TargetFpr); // a verdict flags when any score is above its threshold
         var thresholds = joint.Thresholds.ToArray();
         var metrics = Metrics(detector);
+        if (detector.TransformFinal is { } transform)
+            (metrics["transform_classifier_final_loss"], metrics["transform_classifier_final_accuracy"]) = transform;
         metrics["verdict_target_fpr"] = h.TargetFpr;
         metrics["verdict_calibration_fpr"] = joint.UnionFpr;
         var realised = new double[outputs.Count];
@@ -122,7 +124,8 @@ public sealed class RetrainingJob(ILogger<RetrainingJob> logger, TimeProvider? t
             GaussianTerm g => $"gaussian@{t.Tap} F={t.Dimension} K={g.Rank}",
             NearestNeighbourTerm n => $"nearest_neighbour@{t.Tap} F={t.Dimension} K={n.Rank} B={n.ReferenceCount}",
             _ => t.Kind,
-        })),
+        }).Concat(detector.Model.Transform is null ? [] : ["geom: -sum_t log p(t | t(x)) of a transformation classifier over the 8 dihedral transforms"])),
+        ["transform_classifier"] = detector.Model.Transform?.Spec.ToNativeSpec() ?? "none",
         ["synthetic_score"] = detector.Model.SyntheticParameters is null ? "none" : "-logit of a discriminator copy fine-tuned against generator snapshots",
     };
 

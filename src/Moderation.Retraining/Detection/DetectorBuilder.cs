@@ -45,7 +45,7 @@ public sealed partial class DetectorBuilder(ILogger logger, TimeProvider? timePr
         };
         long start = _time.GetTimestamp();
         GanTrainingResult? trained = null;
-        TorchNetwork? classifier = null;
+        TorchNetwork? classifier = null, transformNet = null;
         try
         {
             trained = trainer.Train(train, trainCount, progress, cancellationToken);
@@ -55,11 +55,24 @@ public sealed partial class DetectorBuilder(ILogger logger, TimeProvider? timePr
             var d = trained.Discriminator;
             int standardiseCount = Math.Max(2, (int)Math.Round(trainCount * recipe.StandardiseFraction));
             var (fit, fitCount, standardise) = Split(train, trainCount, standardiseCount, d.InputSize, hyperparameters.Seed);
+            TransformTerm? transform = null;
+            (double, double)? transformFinal = null;
+            if (recipe.Transform is { } transformRecipe)
+            {
+                (transformNet, var loss, var accuracy) = TransformClassifierTrainer.Train(fit, fitCount, transformRecipe, hyperparameters.Seed + 17, cancellationToken);
+                var (offset, scale) = MeanAndSd(TransformClassifierTrainer.Score(transformNet, standardise, standardiseCount));
+                transform = new TransformTerm(transformNet.Spec, ByName(transformNet), offset, scale);
+                transformFinal = (loss, accuracy);
+                LogTransform(transformRecipe.Epochs, loss, accuracy, offset, scale);
+            }
             var terms = new List<AnomalyTerm>();
             foreach (var termRecipe in recipe.Terms)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var term = TermFitter.Fit(d, termRecipe, fit, fitCount, standardise, standardiseCount, recipe.MaxReferences, hyperparameters.Seed);
+                var network = termRecipe.Tap.Network == TapNetwork.TransformClassifier
+                    ? transformNet ?? throw new ArgumentException($"term {termRecipe} taps the transformation classifier, which the recipe has none of", nameof(recipe))
+                    : d;
+                var term = TermFitter.Fit(network, termRecipe, fit, fitCount, standardise, standardiseCount, recipe.MaxReferences, hyperparameters.Seed);
                 LogTerm(termRecipe.ToString(), term.Dimension, term.Offset, term.Scale);
                 terms.Add(term);
             }
@@ -79,9 +92,10 @@ public sealed partial class DetectorBuilder(ILogger logger, TimeProvider? timePr
                 Discriminator = d.Spec,
                 DiscriminatorParameters = ByName(d),
                 AnomalyTerms = terms,
+                Transform = transform,
                 SyntheticParameters = classifier is null ? null : ByName(classifier),
             };
-            return new TrainedDetector(model, trained.Generator, trained, final, ganSeconds, fitSeconds, tuneSeconds);
+            return new TrainedDetector(model, trained.Generator, trained, final, ganSeconds, fitSeconds, tuneSeconds) { TransformFinal = transformFinal };
         }
         catch
         {
@@ -91,6 +105,7 @@ public sealed partial class DetectorBuilder(ILogger logger, TimeProvider? timePr
         finally
         {
             classifier?.Dispose();
+            transformNet?.Dispose();
             foreach (var s in snapshots) s.Dispose();
         }
     }
@@ -112,11 +127,22 @@ public sealed partial class DetectorBuilder(ILogger logger, TimeProvider? timePr
         return result;
     }
 
+    /// <summary>Mean and sample standard deviation (1 when it is 0).</summary>
+    internal static (double Mean, double Sd) MeanAndSd(IReadOnlyList<double> values)
+    {
+        double mean = values.Average();
+        double sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
+        return (mean, sd > 0 ? sd : 1);
+    }
+
     private static Dictionary<string, NamedTensor> ByName(TorchNetwork network) =>
         network.Parameters().ToDictionary(p => p.Name, StringComparer.Ordinal);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "anomaly term {Term}: F = {Dimension}, offset {Offset:G4}, scale {Scale:G4}")]
     private partial void LogTerm(string term, int dimension, double offset, double scale);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "transformation classifier, {Epochs} epochs: loss {Loss:F3}, accuracy {Accuracy:P1}; term offset {Offset:G4}, scale {Scale:G4}")]
+    private partial void LogTransform(int epochs, double loss, double accuracy, double offset, double scale);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "synthetic classifier fine-tuned against {Snapshots} generator snapshots: loss {Loss:F3}, p(real) {Real:F2}, p(fake) {Fake:F2}")]
     private partial void LogSynthetic(int snapshots, float loss, float real, float fake);

@@ -1,3 +1,4 @@
+using Moderation.Core.Networks;
 using System.ComponentModel.DataAnnotations;
 using Moderation.Onnx.Export.Detector;
 
@@ -26,17 +27,26 @@ public sealed record DetectorRecipe
     /// K = 128); default 5,000, i.e. every fit image of a Fashion-MNIST class.</summary>
     [Range(1, 100_000)] public int MaxReferences { get; init; } = 5000;
 
+    /// <summary>The GEOM transformation classifier whose term joins <c>anomaly_score</c> (and whose layers terms may
+    /// tap); null = none (then no term may tap it).</summary>
+    public TransformRecipe? Transform { get; init; } = new();
+
     /// <summary>The synthetic classifier; null = no <c>synthetic_score</c>.</summary>
     public SyntheticRecipe? Synthetic { get; init; } = new();
 
     /// <summary>The default terms: nearest neighbour in the whitened principal subspace of the image pixels
-    /// (k = 128), of D's first LeakyReLU pooled 2×2 (k = 128), and of D's second LeakyReLU pooled 2×2 (k = 128).</summary>
+    /// (k = 128), of D's first LeakyReLU pooled 2×2 (k = 128), of D's second LeakyReLU pooled 2×2 (k = 128), and of
+    /// the transformation classifier's features (k = 128; needs <see cref="Transform"/>).</summary>
     public static readonly IReadOnlyList<AnomalyTermRecipe> DefaultTerms =
     [
         new(new FeatureTap(FeatureTap.Input), AnomalyTermKind.NearestNeighbour, 128),
         new(new FeatureTap(1, 2), AnomalyTermKind.NearestNeighbour, 128),
         new(new FeatureTap(4, 2), AnomalyTermKind.NearestNeighbour, 128),
+        new(new FeatureTap(TransformClassifierSpecs.FeatureLayer, 1, TapNetwork.TransformClassifier), AnomalyTermKind.NearestNeighbour, 128),
     ];
+
+    /// <summary>The terms before the transformation classifier was added (pixels, D layer 1, D layer 2).</summary>
+    public static readonly IReadOnlyList<AnomalyTermRecipe> DiscriminatorTerms = [.. DefaultTerms.Take(3)];
 
     /// <summary>The recipe with every default.</summary>
     public static DetectorRecipe Default { get; } = new();

@@ -10,7 +10,7 @@ namespace Moderation.Retraining.Detection;
 internal static class TermFitter
 {
     /// <summary>Fits one term.</summary>
-    /// <param name="discriminator">The trained D (eval mode is used).</param>
+    /// <param name="network">The network the tap reads: D or the transformation classifier (eval mode is used).</param>
     /// <param name="recipe">Tap, kind and rank.</param>
     /// <param name="fit">Normal images <c>[fitCount,1,28,28]</c> for the statistics.</param>
     /// <param name="fitCount">Images in <paramref name="fit"/>.</param>
@@ -18,10 +18,10 @@ internal static class TermFitter
     /// <param name="standardiseCount">Images in <paramref name="standardise"/>, ≥ 2.</param>
     /// <param name="maxReferences">Cap on the nearest-neighbour references (an evenly spaced subset of the fit images).</param>
     /// <param name="seed">Seed of the subspace iteration.</param>
-    public static AnomalyTerm Fit(TorchNetwork discriminator, AnomalyTermRecipe recipe, float[] fit, int fitCount,
+    public static AnomalyTerm Fit(TorchNetwork network, AnomalyTermRecipe recipe, float[] fit, int fitCount,
         float[] standardise, int standardiseCount, int maxReferences, long seed)
     {
-        var features = FeatureExtractor.Extract(discriminator, recipe.Tap, fit, fitCount);
+        var features = FeatureExtractor.Extract(network, recipe.Tap, fit, fitCount);
         int d = features.Length / fitCount;
         int rank = Math.Min(recipe.Rank, Math.Min(d, fitCount) - 1);
         var gaussian = LowRankGaussianFitter.Fit(features, fitCount, d, rank, seed);
@@ -32,7 +32,7 @@ internal static class TermFitter
             AnomalyTermKind.NearestNeighbour => NearestNeighbour(recipe.Tap, gaussian, features, fitCount, maxReferences),
             _ => throw new ArgumentOutOfRangeException(nameof(recipe), recipe.Kind, "unknown term kind"),
         };
-        var held = FeatureExtractor.Extract(discriminator, recipe.Tap, standardise, standardiseCount);
+        var held = FeatureExtractor.Extract(network, recipe.Tap, standardise, standardiseCount);
         var statistics = TermStatistic.Compute(term, held, standardiseCount);
         double mean = statistics.Average();
         double sd = Math.Sqrt(statistics.Sum(s => (s - mean) * (s - mean)) / (statistics.Length - 1));

@@ -11,7 +11,7 @@ namespace Moderation.Retraining.Detection;
 /// <param name="Training">GAN training figures.</param>
 /// <param name="SyntheticFinal">Mean classifier figures over the last 50 fine-tuning steps (default when none).</param>
 /// <param name="GanSeconds">Wall time of GAN training, s.</param>
-/// <param name="FitSeconds">Wall time of fitting the anomaly terms, s.</param>
+/// <param name="FitSeconds">Wall time of fitting the anomaly terms (training the transformation classifier included), s.</param>
 /// <param name="FineTuneSeconds">Wall time of fine-tuning the synthetic classifier, s.</param>
 public sealed record TrainedDetector(
     DetectorModel Model,
@@ -22,6 +22,9 @@ public sealed record TrainedDetector(
     double FitSeconds,
     double FineTuneSeconds) : IDisposable
 {
+    /// <summary>Last-epoch mean loss (nats) and accuracy of the transformation classifier; null without one.</summary>
+    public (double Loss, double Accuracy)? TransformFinal { get; init; }
+
     /// <summary>Total wall time, s.</summary>
     public double TotalSeconds => GanSeconds + FitSeconds + FineTuneSeconds;
 

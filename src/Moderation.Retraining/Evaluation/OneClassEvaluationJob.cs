@@ -90,7 +90,7 @@ public sealed partial class OneClassEvaluationJob(ILogger logger, TimeProvider? 
 
     private static readonly (string Kind, string Description)[] Descriptions =
     [
-        (ScoreKinds.Anomaly, "anomaly_score: sum of standardised nearest-neighbour/Mahalanobis terms on pixels and discriminator features, computed in the ONNX graph; positives: the other nine classes' test images"),
+        (ScoreKinds.Anomaly, "anomaly_score: sum of standardised terms (nearest neighbour on pixels, discriminator features and transformation-classifier features; GEOM transformation-classifier likelihood), computed in the ONNX graph; positives: the other nine classes' test images"),
         (LogitKind, "baseline: −logit of the same discriminator; positives: the other nine classes' test images"),
         (ScoreKinds.Synthetic, "synthetic_score: −logit of a discriminator copy fine-tuned against generator snapshots; positives: samples of the model's own final generator (seeds never used in fine-tuning)"),
         (SyntheticUnseenKind, "synthetic_score; positives: samples of a generator never seen in fine-tuning (another seed, another width)"),

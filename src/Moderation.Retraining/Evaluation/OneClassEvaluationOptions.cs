@@ -47,6 +47,6 @@ public sealed record OneClassEvaluationOptions
         Classes = [1],
         Hyperparameters = new() { Epochs = 1, CalibrationFraction = 0.5 },
         TrainImageLimit = 2000,
-        Recipe = DetectorRecipe.Default with { Synthetic = new SyntheticRecipe { Steps = 300 } },
+        Recipe = DetectorRecipe.Default with { Synthetic = new SyntheticRecipe { Steps = 300 }, Transform = new TransformRecipe { Epochs = 3 } },
     };
 }

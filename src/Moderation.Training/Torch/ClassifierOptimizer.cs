@@ -13,11 +13,12 @@ public sealed class ClassifierOptimizer : IDisposable
     private readonly int _inputSize;
 
     /// <summary>Creates the Adam optimiser for <paramref name="network"/>'s parameters.</summary>
-    /// <param name="network">The classifier: input → one logit per sample (higher = more real).</param>
+    /// <param name="network">The classifier: input → one logit per sample (higher = more real) for the real-vs-fake
+    /// step, or ≥ 2 logits per sample for the labelled step.</param>
     /// <param name="learningRate">Adam step size, e.g. 1e-4.</param>
     /// <param name="beta1">Adam β1, e.g. 0.5.</param>
     /// <param name="beta2">Adam β2, e.g. 0.999.</param>
-    /// <exception cref="TorchException">The network does not output one value, or a hyperparameter is out of range.</exception>
+    /// <exception cref="TorchException">A hyperparameter is out of range.</exception>
     public ClassifierOptimizer(TorchNetwork network, double learningRate, double beta1, double beta2)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -50,6 +51,31 @@ public sealed class ClassifierOptimizer : IDisposable
                 pStats, stats.Length));
         }
         return new ClassifierStepResult(stats[0], stats[1], stats[2]);
+    }
+
+    /// <summary>One Adam step in train mode on the softmax cross-entropy of the network's logits against class labels
+    /// (for a network with ≥ 2 outputs, e.g. a transformation classifier).</summary>
+    /// <param name="inputs">Inputs float32 <c>[batch, input…]</c>.</param>
+    /// <param name="batch">Samples, ≥ 2.</param>
+    /// <param name="labels">Class of each sample, in [0, outputs).</param>
+    /// <returns>Loss (mean cross-entropy, nats) and accuracy of the arg-max, both before the update.</returns>
+    /// <exception cref="ArgumentException">A length does not match <paramref name="batch"/>.</exception>
+    /// <exception cref="TorchException">libtorch failed, the network has one output, a label is out of range, or the
+    /// batch is smaller than 2.</exception>
+    public unsafe (float Loss, float Accuracy) Step(ReadOnlySpan<float> inputs, int batch, ReadOnlySpan<long> labels)
+    {
+        ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
+        if (inputs.Length != (long)batch * _inputSize)
+            throw new ArgumentException($"batch holds {inputs.Length} floats, expected {batch}·{_inputSize}", nameof(inputs));
+        if (labels.Length != batch) throw new ArgumentException($"{labels.Length} labels for {batch} samples", nameof(labels));
+        Span<float> stats = stackalloc float[2];
+        fixed (float* pInputs = inputs)
+        fixed (long* pLabels = labels)
+        fixed (float* pStats = stats)
+        {
+            NativeMethods.VerifySuccess(NativeMethods.ClassifierStepLabels(_handle, pInputs, batch, pLabels, pStats, stats.Length));
+        }
+        return (stats[0], stats[1]);
     }
 
     /// <summary>Frees the optimiser state (the network stays usable).</summary>

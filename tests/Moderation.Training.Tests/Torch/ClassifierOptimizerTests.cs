@@ -51,6 +51,36 @@ public sealed class ClassifierOptimizerTests
     }
 
     [Fact]
+    public void LabelledStepLossMatchesCrossEntropyComputedFromASeparateForwardPass()
+    {
+        var images = TestData.Trousers(Batch);
+        var labels = Enumerable.Range(0, Batch).Select(i => (long)(i % DihedralTransforms.Count)).ToArray();
+        using var c = TorchNetwork.Create(TransformClassifierSpecs.Create(width: 4), 9);
+        using var reference = c.Copy();
+        var logits = reference.Forward(images, Batch, train: true).Output;
+        double expected = 0, correct = 0;
+        for (int i = 0; i < Batch; i++)
+        {
+            var row = logits.AsSpan(i * 8, 8);
+            double max = double.NegativeInfinity;
+            foreach (var v in row) max = Math.Max(max, v);
+            double sum = 0;
+            foreach (var v in row) sum += Math.Exp(v - max);
+            expected += (max + Math.Log(sum) - row[(int)labels[i]]) / Batch;
+            int argmax = 0;
+            for (int k = 1; k < 8; k++) if (row[k] > row[argmax]) argmax = k;
+            correct += argmax == labels[i] ? 1.0 / Batch : 0;
+        }
+
+        using var optimizer = new ClassifierOptimizer(c, 1e-3, 0.9, 0.999);
+        var (loss, accuracy) = optimizer.Step(images, Batch, labels);
+        Assert.Equal(expected, loss, 1e-4);
+        Assert.Equal(correct, accuracy, 1e-5);
+        Assert.Throws<TorchException>(() => optimizer.Step(images, Batch, [.. labels.Select(l => l + 8)])); // out of range
+        Assert.Throws<TorchException>(() => optimizer.Step(images, Batch, images, Batch)); // 8 logits: no real-vs-fake step
+    }
+
+    [Fact]
     public void MismatchedBatchLengthsAreRejected()
     {
         using var d = TorchNetwork.Create(DcganSpecs.Discriminator(width: 8), 1);

@@ -28,14 +28,17 @@ internal static class DetectorGraphWriter
         var features = graph.AddNode("Flatten", OnnxTensorNames.Features, [outputs[spec.FeatureLayer]], Int("axis", 1));
 
         var standardised = new List<string>();
+        string[]? transformLayers = null;
+        if (model.Transform is { } transform)
+        {
+            (var score, transformLayers) = TransformTermWriter.Append(graph, transform, image,
+                (s, p, input, prefix, last) => AppendNetwork(graph, s, p, input, prefix, last));
+            standardised.Add(score);
+        }
         for (int t = 0; t < model.AnomalyTerms.Count; t++)
         {
             var term = model.AnomalyTerms[t];
-            var (tensor, shape) = term.Tap.Layer == FeatureTap.Input
-                ? (image, (IReadOnlyList<int>)spec.InputShape)
-                : term.Tap.Layer >= 0 && term.Tap.Layer < spec.Layers.Count
-                    ? (outputs[term.Tap.Layer], shapes[term.Tap.Layer])
-                    : throw new ArgumentException($"term {t} taps layer {term.Tap.Layer}, outside [-1, {spec.Layers.Count})", nameof(model));
+            var (tensor, shape) = Tapped(graph, model, term.Tap, image, outputs, transformLayers, $"term{t}.");
             term.Validate(term.Tap.FeatureCount(shape));
             standardised.Add(AnomalyTermWriter.Append(graph, term, $"term{t}.", tensor));
         }
@@ -53,6 +56,22 @@ internal static class DetectorGraphWriter
             graph.AddOutput(DetectorTensorNames.SyntheticScore, [1]);
         }
         return graph.Build();
+    }
+
+    /// <summary>The tensor a tap reads and its shape without batch.</summary>
+    private static (string Tensor, IReadOnlyList<int> Shape) Tapped(OnnxGraphBuilder graph, DetectorModel model, FeatureTap tap,
+        string image, string[] discriminator, string[]? transformLayers, string prefix)
+    {
+        var spec = tap.Network == TapNetwork.TransformClassifier
+            ? model.Transform?.Spec ?? throw new ArgumentException($"tap {tap} reads the transformation classifier, which the model lacks", nameof(model))
+            : model.Discriminator;
+        if (tap.Layer == FeatureTap.Input) return (image, spec.InputShape);
+        if (tap.Layer < 0 || tap.Layer >= spec.Layers.Count)
+            throw new ArgumentException($"tap {tap} reads layer {tap.Layer}, outside [-1, {spec.Layers.Count})", nameof(model));
+        var shape = spec.LayerOutputShapes()[tap.Layer];
+        return tap.Network == TapNetwork.TransformClassifier
+            ? (TransformTermWriter.Untransformed(graph, transformLayers![tap.Layer], shape, prefix), shape)
+            : (discriminator[tap.Layer], shape);
     }
 
     /// <summary>Appends every layer of <paramref name="spec"/>; returns each layer's output tensor name.</summary>

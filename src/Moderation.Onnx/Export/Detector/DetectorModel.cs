@@ -18,6 +18,10 @@ public sealed record DetectorModel
     /// <summary>Terms summed into <c>anomaly_score</c>; at least one.</summary>
     public required IReadOnlyList<AnomalyTerm> AnomalyTerms { get; init; }
 
+    /// <summary>The GEOM transformation-classifier term added into <c>anomaly_score</c> (its layers can be tapped by
+    /// <see cref="AnomalyTerms"/>), or null for none.</summary>
+    public TransformTerm? Transform { get; init; }
+
     /// <summary>Parameters of the synthetic-image classifier (same spec as <see cref="Discriminator"/>), or null for
     /// no <c>synthetic_score</c> output.</summary>
     public IReadOnlyDictionary<string, NamedTensor>? SyntheticParameters { get; init; }

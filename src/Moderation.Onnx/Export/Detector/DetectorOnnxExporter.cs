@@ -51,7 +51,7 @@ public static class DetectorOnnxExporter
         onnx.MetadataProps.Add(new StringStringEntryProto
         {
             Key = TermsMetadataKey,
-            Value = string.Join(';', model.AnomalyTerms.Select(t => $"{t.Kind}@{t.Tap}")),
+            Value = string.Join(';', model.AnomalyTerms.Select(t => $"{t.Kind}@{t.Tap}").Concat(model.Transform is null ? [] : ["geom@transforms8"])),
         });
 
         var full = Path.GetFullPath(path);

@@ -115,7 +115,8 @@ MT_API int mt_gaussian_fit(const float* samples, int64_t count, int64_t dimensio
 
 /* ---- real-vs-fake classifier (classifier_api.cpp) ---- */
 typedef struct mt_classifier mt_classifier; /* one network and its Adam optimiser */
-/* Adam for the network (which must output one logit per sample); keeps its own reference to the network. */
+/* Adam for the network (one logit per sample for mt_classifier_step, >= 2 for mt_classifier_step_labels); keeps its
+ * own reference to the network. */
 MT_API int mt_classifier_create(mt_module* network, double learning_rate, double beta1, double beta2,
                                 mt_classifier** out);
 MT_API void mt_classifier_free(mt_classifier* classifier);
@@ -124,6 +125,10 @@ MT_API void mt_classifier_free(mt_classifier* classifier);
  * mean sigmoid(net(fake)) (before the update). */
 MT_API int mt_classifier_step(mt_classifier* classifier, const float* real, int64_t real_batch, const float* fake,
                               int64_t fake_batch, float real_label, float* stats, int32_t stats_length);
+/* One Adam step in train mode on the softmax cross-entropy of net(inputs) [batch, classes] against labels (int64
+ * [batch], each in [0, classes)). stats (2 floats): loss, accuracy of argmax (before the update). */
+MT_API int mt_classifier_step_labels(mt_classifier* classifier, const float* inputs, int64_t batch,
+                                     const int64_t* labels, float* stats, int32_t stats_length);
 
 #ifdef __cplusplus
 }

@@ -43,9 +43,11 @@ public sealed class RebalanceTests(ITestOutputHelper output)
         // Offsets are committed after every batch, so only batches finished while the group was already rebalancing
         // can be scored twice: librdkafka 2.0.2's mock broker refuses OffsetCommit from the moment a member joins until
         // the rebalance completes (a real broker accepts commits of the current generation while preparing the
-        // rebalance). With 100 ms heartbeats and 200 ms batches that is the in-flight batch and one or two more.
+        // rebalance). With 100 ms heartbeats and 200 ms batches that is one or two batches finished before the worker
+        // sees the revocation, plus what the pipelined worker finishes on revocation: the batch being scored and the
+        // outputs awaiting acknowledgement (up to two more batches). Seen: 4 batches (32 posts) in a fresh-clone run.
         var duplicates = results.Verdicts.Count - posts.Count;
-        Assert.InRange(duplicates, 0, 3 * BatchSize);
+        Assert.InRange(duplicates, 0, 5 * BatchSize);
         Assert.Equal(results.Verdicts.Count, firstScorer.ImagesScored + secondScorer.ImagesScored);
     }
 }

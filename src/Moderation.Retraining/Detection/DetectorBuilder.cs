@@ -60,7 +60,7 @@ public sealed partial class DetectorBuilder(ILogger logger, TimeProvider? timePr
             if (recipe.Transform is { } transformRecipe)
             {
                 (transformNet, var loss, var accuracy) = TransformClassifierTrainer.Train(fit, fitCount, transformRecipe, hyperparameters.Seed + 17, cancellationToken);
-                var (offset, scale) = MeanAndSd(TransformClassifierTrainer.Score(transformNet, standardise, standardiseCount));
+                var (offset, scale) = TermStatistic.Standardisation(TransformClassifierTrainer.Score(transformNet, standardise, standardiseCount));
                 transform = new TransformTerm(transformNet.Spec, ByName(transformNet), offset, scale);
                 transformFinal = (loss, accuracy);
                 LogTransform(transformRecipe.Epochs, loss, accuracy, offset, scale);
@@ -125,14 +125,6 @@ public sealed partial class DetectorBuilder(ILogger logger, TimeProvider? timePr
         var result = new float[(long)indices.Length * size];
         for (int i = 0; i < indices.Length; i++) images.AsSpan(indices[i] * size, size).CopyTo(result.AsSpan(i * size, size));
         return result;
-    }
-
-    /// <summary>Mean and sample standard deviation (1 when it is 0).</summary>
-    internal static (double Mean, double Sd) MeanAndSd(IReadOnlyList<double> values)
-    {
-        double mean = values.Average();
-        double sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
-        return (mean, sd > 0 ? sd : 1);
     }
 
     private static Dictionary<string, NamedTensor> ByName(TorchNetwork network) =>

@@ -33,10 +33,8 @@ internal static class TermFitter
             _ => throw new ArgumentOutOfRangeException(nameof(recipe), recipe.Kind, "unknown term kind"),
         };
         var held = FeatureExtractor.Extract(network, recipe.Tap, standardise, standardiseCount);
-        var statistics = TermStatistic.Compute(term, held, standardiseCount);
-        double mean = statistics.Average();
-        double sd = Math.Sqrt(statistics.Sum(s => (s - mean) * (s - mean)) / (statistics.Length - 1));
-        return term with { Offset = mean, Scale = sd > 0 ? sd : 1 };
+        var (offset, scale) = TermStatistic.Standardisation(TermStatistic.Compute(term, held, standardiseCount));
+        return term with { Offset = offset, Scale = scale };
     }
 
     /// <summary>W = V diag(1/√λ); references = Wᵀ(f_b − μ) for an evenly spaced subset of the fit features.</summary>

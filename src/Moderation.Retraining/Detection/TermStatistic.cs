@@ -60,6 +60,15 @@ internal static class TermStatistic
         }
     }
 
+    /// <summary>A term's standardisation from its statistic on held-out normal images: offset = mean, scale = sample
+    /// standard deviation (n − 1; 1 when it is 0, so a constant statistic stays finite).</summary>
+    internal static (double Offset, double Scale) Standardisation(IReadOnlyList<double> statistics)
+    {
+        double mean = statistics.Average();
+        double sd = Math.Sqrt(statistics.Sum(v => (v - mean) * (v - mean)) / (statistics.Count - 1));
+        return (mean, sd > 0 ? sd : 1);
+    }
+
     /// <summary>p = Mᵀc for M <c>[d,k]</c> row-major.</summary>
     internal static double[] Project(ReadOnlySpan<double> centred, float[] matrix, int k)
     {

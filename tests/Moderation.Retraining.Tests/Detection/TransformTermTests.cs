@@ -26,7 +26,7 @@ public sealed class TransformTermTests : IDisposable
         using var _ = classifier;
         Assert.True(accuracy > 0.5, $"accuracy {accuracy:P1} after 2 epochs (chance 12.5 %), loss {loss:F3}");
 
-        var (offset, scale) = DetectorBuilder.MeanAndSd(TransformClassifierTrainer.Score(classifier, standardise, 100));
+        var (offset, scale) = TermStatistic.Standardisation(TransformClassifierTrainer.Score(classifier, standardise, 100));
         var tap = new FeatureTap(TransformClassifierSpecs.FeatureLayer, 1, TapNetwork.TransformClassifier);
         var nn = TermFitter.Fit(classifier, new AnomalyTermRecipe(tap, AnomalyTermKind.NearestNeighbour, 16), fit, 300, standardise, 100, 300, 1);
         using var d = TorchNetwork.Create(DcganSpecs.Discriminator(width: 8), 12);

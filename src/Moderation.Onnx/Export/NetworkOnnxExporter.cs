@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Google.Protobuf;
-using Moderation.Core.Models;
 using Moderation.Core.Networks;
 using Moderation.Onnx.Export.Graph;
 using Moderation.Onnx.Export.Proto;
@@ -44,29 +42,12 @@ public static class NetworkOnnxExporter
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(parameters);
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        ArgumentNullException.ThrowIfNull(options);
-        Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
-        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("raw_data is written little-endian");
-
-        var model = new ModelProto
-        {
-            IrVersion = IrVersion,
-            ProducerName = options.ProducerName,
-            ProducerVersion = typeof(NetworkOnnxExporter).Assembly.GetName().Version?.ToString() ?? "0",
-            Graph = BuildGraph(spec, parameters, options, out var headName),
-        };
-        model.OpsetImport.Add(new OperatorSetIdProto { Domain = string.Empty, Version = OpsetVersion });
-        model.MetadataProps.Add(new StringStringEntryProto { Key = "moderation.spec", Value = spec.ToNativeSpec() });
-        if (headName is not null)
-            model.MetadataProps.Add(new StringStringEntryProto { Key = "moderation.anomaly_score", Value = headName });
-
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temporary = full + ".tmp";
-        using (var stream = File.Create(temporary)) model.WriteTo(stream);
-        File.Move(temporary, full, overwrite: true);
-        return ModelCardStore.Sha256Hex(full);
+        string? headName = null;
+        return OnnxModelFile.Write(() => BuildGraph(spec, parameters, options, out headName), () =>
+            headName is null
+                ? [("moderation.spec", spec.ToNativeSpec())]
+                : [("moderation.spec", spec.ToNativeSpec()), ("moderation.anomaly_score", headName)],
+            path, options);
     }
 
     private static GraphProto BuildGraph(

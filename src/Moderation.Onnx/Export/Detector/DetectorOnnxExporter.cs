@@ -1,8 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Google.Protobuf;
-using Moderation.Core.Models;
-using Moderation.Onnx.Export.Graph;
-using Moderation.Onnx.Export.Proto;
 
 namespace Moderation.Onnx.Export.Detector;
 
@@ -33,32 +29,11 @@ public static class DetectorOnnxExporter
     public static string Export(DetectorModel model, string path, OnnxExportOptions options)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        ArgumentNullException.ThrowIfNull(options);
-        Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
-        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("raw_data is written little-endian");
-
-        var onnx = new ModelProto
-        {
-            IrVersion = NetworkOnnxExporter.IrVersion,
-            ProducerName = options.ProducerName,
-            ProducerVersion = typeof(DetectorOnnxExporter).Assembly.GetName().Version?.ToString() ?? "0",
-            Graph = DetectorGraphWriter.Build(model),
-        };
-        onnx.OpsetImport.Add(new OperatorSetIdProto { Domain = string.Empty, Version = NetworkOnnxExporter.OpsetVersion });
-        onnx.MetadataProps.Add(new StringStringEntryProto { Key = "moderation.spec", Value = model.Discriminator.ToNativeSpec() });
-        onnx.MetadataProps.Add(new StringStringEntryProto { Key = "moderation.anomaly_score", Value = "standardised_terms" });
-        onnx.MetadataProps.Add(new StringStringEntryProto
-        {
-            Key = TermsMetadataKey,
-            Value = string.Join(';', model.AnomalyTerms.Select(t => $"{t.Kind}@{t.Tap}").Concat(model.Transform is null ? [] : ["geom@transforms8"])),
-        });
-
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temporary = full + ".tmp";
-        using (var stream = File.Create(temporary)) onnx.WriteTo(stream);
-        File.Move(temporary, full, overwrite: true);
-        return ModelCardStore.Sha256Hex(full);
+        return OnnxModelFile.Write(() => DetectorGraphWriter.Build(model), () =>
+        [
+            ("moderation.spec", model.Discriminator.ToNativeSpec()),
+            ("moderation.anomaly_score", "standardised_terms"),
+            (TermsMetadataKey, string.Join(';', model.AnomalyTerms.Select(t => $"{t.Kind}@{t.Tap}").Concat(model.Transform is null ? [] : ["geom@transforms8"]))),
+        ], path, options);
     }
 }

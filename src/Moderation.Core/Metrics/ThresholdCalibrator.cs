@@ -47,13 +47,19 @@ public static class ThresholdCalibrator
         if (allowed < normalScores.Count)
             throw new ArgumentException($"calibrating {normalScores.Count} scores at FPR {targetFpr} needs at least {Math.Ceiling(normalScores.Count / targetFpr)} normal images, got {n}", nameof(normalScores));
 
+        // Counts, not rates: the threshold letting at most k of n images through is the (n − k)-th smallest score.
+        var sorted = normalScores.Select(s => s.ToArray()).ToArray();
+        foreach (var scores in sorted)
+        {
+            if (scores.Any(double.IsNaN)) throw new ArgumentException("a normal score is NaN", nameof(normalScores));
+            Array.Sort(scores);
+        }
         for (int k = allowed; ; k--)
         {
-            double share = (double)k / n;
-            var thresholds = normalScores.Select(s => AtFalsePositiveRate(s, share)).ToArray();
+            var thresholds = sorted.Select(scores => scores[n - k - 1]).ToArray();
             int union = Enumerable.Range(0, n).Count(i => Enumerable.Range(0, thresholds.Length).Any(j => normalScores[j][i] > thresholds[j]));
             if (union <= allowed || k == 1) // k = 1: each score flags at most one image, so the union is at most m ≤ allowed
-                return new JointCalibration(thresholds, share, (double)union / n);
+                return new JointCalibration(thresholds, (double)k / n, (double)union / n);
         }
     }
 }

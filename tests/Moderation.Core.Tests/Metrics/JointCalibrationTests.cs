@@ -51,6 +51,19 @@ public class JointCalibrationTests
         Assert.InRange(union, 0.0075, 0.0125);
     }
 
+    [Theory]
+    [InlineData(511)]  // k = 25
+    [InlineData(1000)]
+    public void Each_threshold_lets_through_exactly_its_share_of_distinct_scores(int n)
+    {
+        // sizes where k/n → ⌈(1 − k/n)·n⌉ − 1 loses a count to floating point; counts must not
+        var s = Ramp(n);
+        var c = ThresholdCalibrator.Jointly([s, s], 0.05);
+        int k = (int)Math.Round(c.PerScoreFpr * n);
+        Assert.Equal((int)Math.Floor(0.05 * n + 1e-9), k);
+        Assert.Equal(k, s.Count(v => v > c.Thresholds[0]));
+    }
+
     [Fact]
     public void Bad_input_is_refused()
     {
@@ -58,5 +71,6 @@ public class JointCalibrationTests
         Assert.Throws<ArgumentException>(() => ThresholdCalibrator.Jointly([Ramp(1000), Ramp(999)], 0.01));
         Assert.Throws<ArgumentException>(() => ThresholdCalibrator.Jointly([Ramp(150), Ramp(150)], 0.01)); // 1 allowed, 2 scores
         Assert.Throws<ArgumentException>(() => ThresholdCalibrator.Jointly([Ramp(1000)], 1.5));
+        Assert.Throws<ArgumentException>(() => ThresholdCalibrator.Jointly([[.. Ramp(999), double.NaN]], 0.01));
     }
 }

@@ -6,24 +6,9 @@ namespace Moderation.Retraining;
 /// <summary>Runs one output of an exported model over many images in batches with ONNX Runtime on the CPU.</summary>
 internal static class OnnxScoring
 {
-    /// <summary>Scores <paramref name="count"/> images float32 <c>[count,1,28,28]</c> in [−1,1]; returns output
-    /// <paramref name="output"/> (one value per image) as doubles.</summary>
-    public static double[] Score(string onnxPath, string output, float[] images, int count, ILogger logger, int batch = 256)
-    {
-        using var session = new OnnxModelSession(onnxPath, new OnnxSessionOptions(), logger);
-        int length = session.SampleLength;
-        var scores = new double[count];
-        for (int start = 0; start < count; start += batch)
-        {
-            int n = Math.Min(batch, count - start);
-            var data = session.Run(images.AsSpan(start * length, n * length), n, [output])[0].Data;
-            for (int i = 0; i < n; i++) scores[start + i] = data[i];
-        }
-        return scores;
-    }
-
-    /// <summary>Scores <paramref name="count"/> images with several outputs in one pass; returns one array per output
-    /// (in the order of <paramref name="outputs"/>), one value per image.</summary>
+    /// <summary>Scores <paramref name="count"/> images float32 <c>[count,1,28,28]</c> in [−1,1] with several outputs in
+    /// one pass; returns one array per output (in the order of <paramref name="outputs"/>), one value per image. One
+    /// ONNX Runtime thread, so that offline jobs stay on the libtorch thread budget they were given.</summary>
     public static double[][] ScoreAll(string onnxPath, IReadOnlyList<string> outputs, float[] images, int count, ILogger logger, int batch = 256)
     {
         using var session = new OnnxModelSession(onnxPath, new OnnxSessionOptions { IntraOpThreads = 1, InterOpThreads = 1 }, logger);

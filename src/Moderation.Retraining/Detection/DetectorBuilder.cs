@@ -25,6 +25,8 @@ public sealed partial class DetectorBuilder(ILogger logger, TimeProvider? timePr
     /// <param name="recipe">Widths, terms and synthetic classifier.</param>
     /// <param name="progress">GAN training progress.</param>
     /// <param name="cancellationToken">Checked between steps.</param>
+    /// <exception cref="ArgumentException">A term taps the transformation classifier but the recipe has none (checked
+    /// before any training).</exception>
     /// <exception cref="InvalidOperationException">GAN training diverged.</exception>
     /// <exception cref="TorchException">libtorch failed.</exception>
     public TrainedDetector Build(TrainingHyperparameters hyperparameters, float[] train, int trainCount, DetectorRecipe recipe,
@@ -33,6 +35,8 @@ public sealed partial class DetectorBuilder(ILogger logger, TimeProvider? timePr
         ArgumentNullException.ThrowIfNull(hyperparameters);
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(recipe);
+        if (recipe.Transform is null && recipe.Terms.FirstOrDefault(t => t.Tap.Network == TapNetwork.TransformClassifier) is { } orphan)
+            throw new ArgumentException($"term {orphan} taps the transformation classifier, which the recipe has none of", nameof(recipe));
         var snapshots = new List<TorchNetwork>();
         var trainer = new GanTrainer(hyperparameters, _time)
         {
@@ -69,9 +73,7 @@ public sealed partial class DetectorBuilder(ILogger logger, TimeProvider? timePr
             foreach (var termRecipe in recipe.Terms)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var network = termRecipe.Tap.Network == TapNetwork.TransformClassifier
-                    ? transformNet ?? throw new ArgumentException($"term {termRecipe} taps the transformation classifier, which the recipe has none of", nameof(recipe))
-                    : d;
+                var network = termRecipe.Tap.Network == TapNetwork.TransformClassifier ? transformNet! : d; // checked on entry
                 var term = TermFitter.Fit(network, termRecipe, fit, fitCount, standardise, standardiseCount, recipe.MaxReferences, hyperparameters.Seed);
                 LogTerm(termRecipe.ToString(), term.Dimension, term.Offset, term.Scale);
                 terms.Add(term);

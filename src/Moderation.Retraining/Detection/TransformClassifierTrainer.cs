@@ -18,7 +18,6 @@ internal static class TransformClassifierTrainer
         try
         {
             int side = network.Spec.InputShape[1], size = side * side, t = DihedralTransforms.Count;
-            var copies = Enumerable.Range(0, t).Select(k => DihedralTransforms.ApplyAll(images, count, side, k)).ToArray();
             var order = Enumerable.Range(0, count * t).ToArray();
             var random = new Random(unchecked((int)seed) ^ 0x6E0);
             var batch = new float[recipe.BatchSize * size];
@@ -36,7 +35,7 @@ internal static class TransformClassifierTrainer
                     for (int j = 0; j < recipe.BatchSize; j++)
                     {
                         int pair = order[step * recipe.BatchSize + j], image = pair / t, k = pair % t;
-                        copies[k].AsSpan(image * size, size).CopyTo(batch.AsSpan(j * size, size));
+                        DihedralTransforms.Apply(images.AsSpan(image * size, size), side, k, batch.AsSpan(j * size, size));
                         labels[j] = k;
                     }
                     var (l, a) = optimizer.Step(batch, recipe.BatchSize, labels);

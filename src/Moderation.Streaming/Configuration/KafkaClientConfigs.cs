@@ -66,20 +66,16 @@ internal static class KafkaClientConfigs
     }
 
     /// <summary>An idempotent producer acknowledged by all in-sync replicas.</summary>
-    public static ProducerConfig Producer(KafkaOptions options, int messageTimeoutMs)
-    {
-        var config = new ProducerConfig { MessageTimeoutMs = messageTimeoutMs };
-        Apply(config, options.Settings, options.ProducerSettings);
-        config.BootstrapServers = options.BootstrapServers;
-        config.EnableIdempotence = true;
-        config.Acks = Acks.All;
-        return config;
-    }
+    public static ProducerConfig Producer(KafkaOptions options, int messageTimeoutMs) =>
+        Idempotent(options, new ProducerConfig { MessageTimeoutMs = messageTimeoutMs });
 
     /// <summary>The worker's output producer: <see cref="Producer"/> with <c>linger.ms</c> defaulting to <see cref="OutputLingerMs"/>.</summary>
-    public static ProducerConfig Output(KafkaOptions options, int messageTimeoutMs)
+    public static ProducerConfig Output(KafkaOptions options, int messageTimeoutMs) =>
+        Idempotent(options, new ProducerConfig { MessageTimeoutMs = messageTimeoutMs, LingerMs = OutputLingerMs });
+
+    /// <summary>The defaults, then the configured settings, then the delivery guarantees no setting may weaken.</summary>
+    private static ProducerConfig Idempotent(KafkaOptions options, ProducerConfig config)
     {
-        var config = new ProducerConfig { MessageTimeoutMs = messageTimeoutMs, LingerMs = OutputLingerMs };
         Apply(config, options.Settings, options.ProducerSettings);
         config.BootstrapServers = options.BootstrapServers;
         config.EnableIdempotence = true;

@@ -26,8 +26,8 @@ public sealed class KillStormTests(ModelFixture model, ITestOutputHelper output)
 
     // The serve process's defaults (Batching:MaxBatchesInFlight, Batching:MaxBatchSize): a kill can redo at most the
     // batches whose outputs were produced before their offsets were committed.
-    private const int MaxBatchesInFlight = 6;
-    private const int MaxBatchSize = 64;
+    private static readonly int MaxBatchesInFlight = new BatchingOptions().MaxBatchesInFlight;
+    private static readonly int MaxBatchSize = new BatchingOptions().MaxBatchSize;
     private static readonly TimeSpan ProgressBound = TimeSpan.FromSeconds(60);
 
     /// <summary>Rejoin quickly: the mock broker lets a replacement in once the killed member's session expired.</summary>

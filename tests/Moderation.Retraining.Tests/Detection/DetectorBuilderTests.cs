@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Moderation.Retraining.Detection;
+using Moderation.Training.Gan;
+using Moderation.Training.Pipelines;
 
 namespace Moderation.Retraining.Tests.Detection;
 
@@ -19,5 +22,21 @@ public sealed class DetectorBuilderTests
         Assert.Equal(fitIds.Order(), fitIds);   // source order is kept
         var (_, _, again) = DetectorBuilder.Split(images, count, 5, size, seed: 42);
         Assert.Equal(standardise, again);
+    }
+
+    [Fact]
+    public void ATermTappingAMissingTransformationClassifierIsRefusedBeforeAnyTraining()
+    {
+        var steps = new List<TrainingProgress>();
+        var recipe = DetectorRecipe.Default with { Transform = null }; // the default terms include a classifier tap
+        var e = Assert.Throws<ArgumentException>(() => new DetectorBuilder(NullLogger.Instance).Build(
+            new TrainingHyperparameters { Epochs = 1 }, TestData.Images(1, 128), 128, recipe, new SynchronousProgress(steps.Add)));
+        Assert.Contains("transformation classifier", e.Message, StringComparison.Ordinal);
+        Assert.Empty(steps);
+    }
+
+    private sealed class SynchronousProgress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => report(value);
     }
 }

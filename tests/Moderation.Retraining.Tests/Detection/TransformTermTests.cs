@@ -64,6 +64,7 @@ public sealed class TransformTermTests : IDisposable
         var term = new NearestNeighbourTerm(new FeatureTap(TransformClassifierSpecs.FeatureLayer, 1, TapNetwork.TransformClassifier),
             new float[4], new float[4], new float[1], 1, 0, 1);
         var model = new DetectorModel { Discriminator = d.Spec, DiscriminatorParameters = d.Parameters().ToDictionary(p => p.Name), AnomalyTerms = [term] };
-        Assert.Throws<ArgumentException>(() => DetectorOnnxExporter.Export(model, Path.Combine(folder.Path, "x.onnx"), new OnnxExportOptions()));
+        var e = Assert.Throws<ArgumentException>(() => DetectorOnnxExporter.Export(model, Path.Combine(folder.Path, "x.onnx"), new OnnxExportOptions()));
+        Assert.Contains("reads the transformation classifier, which the model lacks", e.Message, StringComparison.Ordinal);
     }
 }

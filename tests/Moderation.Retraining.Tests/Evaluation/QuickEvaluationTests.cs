@@ -73,7 +73,8 @@ public sealed class QuickEvaluationTests(QuickEvaluationFixture fixture) : IClas
         using var folder = new TempFolder();
         var files = await ReportWriter.WriteAsync(folder.Path, result);
         var markdown = await File.ReadAllTextAsync(files.MarkdownPath);
-        Assert.Contains("GEOM", markdown, StringComparison.Ordinal);
+        Assert.Contains("GEOM", markdown, StringComparison.Ordinal); // the published table
+        Assert.Contains("GEOM transformation-classifier likelihood", markdown, StringComparison.Ordinal); // our anomaly score's terms
         Assert.Contains("Trouser", markdown, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(files.JsonPath));
         Assert.Equal(3, json.RootElement.GetProperty("kinds").GetArrayLength());

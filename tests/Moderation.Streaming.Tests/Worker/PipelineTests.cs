@@ -29,13 +29,11 @@ public sealed class PipelineTests(ITestOutputHelper output)
 
         var held = await scorer.Entered.WaitAsync(Bound);
         var decoded = await Eventually.ReadAsync(() => Task.FromResult(preprocessor.Calls), calls => calls > held, Bound);
-        var callsWhileHeld = scorer.Calls;
         scorer.Open();
         var results = await host.Reader.ReadAsync(posts.Count, Bound);
 
         output.WriteLine($"held batch {held} posts; decoded meanwhile: {decoded - held}");
         Assert.True(decoded > held, $"only the {held} posts at the scorer were decoded");
-        Assert.Equal(0, callsWhileHeld); // the first call had not returned: the extra decoding overlapped it
         Assert.True(results.Complete, $"only {results.DistinctPostIds} of {posts.Count} posts have an outcome");
         Assert.Equal(posts.Select(p => p.Id).Order(), results.Verdicts.Select(v => v.PostId).Order());
     }

@@ -25,8 +25,14 @@ internal static class AnomalyTermWriter
             NearestNeighbourTerm n => NearestNeighbour(graph, n, prefix, centred, axes),
             _ => throw new NotSupportedException($"anomaly term {term.GetType().Name} has no ONNX mapping"),
         };
-        var shifted = graph.AddNode("Sub", prefix + "shifted", [statistic, Scalar(graph, prefix + "offset", term.Offset)]);
-        return graph.AddNode("Mul", prefix + "standardised", [shifted, Scalar(graph, prefix + "inverse_scale", 1 / term.Scale)]);
+        return Standardise(graph, prefix, statistic, term.Offset, term.Scale);
+    }
+
+    /// <summary>(statistic − offset)·(1/scale), the standardisation every term of <c>anomaly_score</c> ends with.</summary>
+    internal static string Standardise(OnnxGraphBuilder graph, string prefix, string statistic, double offset, double scale)
+    {
+        var shifted = graph.AddNode("Sub", prefix + "shifted", [statistic, Scalar(graph, prefix + "offset", offset)]);
+        return graph.AddNode("Mul", prefix + "standardised", [shifted, Scalar(graph, prefix + "inverse_scale", 1 / scale)]);
     }
 
     /// <summary>d² = ReduceSum(P²·(1/λ)) + max(0, ReduceSum(c²) − ReduceSum(P²))·(1/σ²) with P = c·V.</summary>

@@ -24,15 +24,14 @@ internal static class DetectorGraphWriter
 
         var graph = new OnnxGraphBuilder(spec.Name);
         var image = graph.AddInput(OnnxTensorNames.Image, spec.InputShape);
-        var outputs = AppendNetwork(graph, spec, new ParameterSource(model.DiscriminatorParameters), image, "", OnnxTensorNames.Logit);
+        var outputs = AppendNetwork(graph, spec, model.DiscriminatorParameters, image, "", OnnxTensorNames.Logit);
         var features = graph.AddNode("Flatten", OnnxTensorNames.Features, [outputs[spec.FeatureLayer]], Int("axis", 1));
 
         var standardised = new List<string>();
         string[]? transformLayers = null;
         if (model.Transform is { } transform)
         {
-            (var score, transformLayers) = TransformTermWriter.Append(graph, transform, image,
-                (s, p, input, prefix, last) => AppendNetwork(graph, s, p, input, prefix, last));
+            (var score, transformLayers) = TransformTermWriter.Append(graph, transform, image);
             standardised.Add(score);
         }
         for (int t = 0; t < model.AnomalyTerms.Count; t++)
@@ -50,8 +49,7 @@ internal static class DetectorGraphWriter
         graph.AddOutput(OnnxTensorNames.AnomalyScore, [1]);
         if (model.SyntheticParameters is { } synthetic)
         {
-            var renamed = synthetic.ToDictionary(p => p.Key, p => p.Value with { Name = SyntheticPrefix + p.Value.Name }, StringComparer.Ordinal);
-            var copy = AppendNetwork(graph, spec, new ParameterSource(renamed), image, SyntheticPrefix, SyntheticPrefix + OnnxTensorNames.Logit);
+            var copy = AppendNetwork(graph, spec, synthetic, image, SyntheticPrefix, SyntheticPrefix + OnnxTensorNames.Logit);
             graph.AddNode("Neg", DetectorTensorNames.SyntheticScore, [copy[^1]]);
             graph.AddOutput(DetectorTensorNames.SyntheticScore, [1]);
         }
@@ -74,10 +72,13 @@ internal static class DetectorGraphWriter
             : (discriminator[tap.Layer], shape);
     }
 
-    /// <summary>Appends every layer of <paramref name="spec"/>; returns each layer's output tensor name.</summary>
-    private static string[] AppendNetwork(OnnxGraphBuilder graph, NetworkSpec spec, ParameterSource parameters, string input,
-        string prefix, string last)
+    /// <summary>Appends every layer of <paramref name="spec"/>, its initializers and intermediate tensors named with
+    /// <paramref name="prefix"/>; returns each layer's output tensor name (the last one is <paramref name="last"/>).</summary>
+    internal static string[] AppendNetwork(OnnxGraphBuilder graph, NetworkSpec spec, IReadOnlyDictionary<string, NamedTensor> byName,
+        string input, string prefix, string last)
     {
+        var parameters = new ParameterSource(prefix.Length == 0 ? byName
+            : byName.ToDictionary(p => p.Key, p => p.Value with { Name = prefix + p.Value.Name }, StringComparer.Ordinal));
         var names = new string[spec.Layers.Count];
         var current = input;
         for (int i = 0; i < spec.Layers.Count; i++)

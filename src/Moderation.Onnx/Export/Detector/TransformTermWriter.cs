@@ -14,14 +14,12 @@ internal static class TransformTermWriter
 
     /// <summary>Appends the term; returns the standardised <c>[N,1]</c> tensor and the classifier's layer outputs
     /// (batch 8N, transform-major: rows t·N … t·N + N − 1 hold transform t).</summary>
-    public static (string Standardised, string[] Layers) Append(OnnxGraphBuilder graph, TransformTerm term, string image,
-        Func<NetworkSpec, ParameterSource, string, string, string, string[]> appendNetwork)
+    public static (string Standardised, string[] Layers) Append(OnnxGraphBuilder graph, TransformTerm term, string image)
     {
         term.Validate();
         var copies = Transforms(graph, image);
         var batch = graph.AddNode("Concat", Prefix + "copies", copies, Int("axis", 0));
-        var renamed = term.Parameters.ToDictionary(p => p.Key, p => p.Value with { Name = Prefix + p.Value.Name }, StringComparer.Ordinal);
-        var layers = appendNetwork(term.Spec, new ParameterSource(renamed), batch, Prefix, Prefix + "logits");
+        var layers = DetectorGraphWriter.AppendNetwork(graph, term.Spec, term.Parameters, batch, Prefix, Prefix + "logits");
 
         int t = DihedralTransforms.Count;
         var logProbabilities = graph.AddNode("LogSoftmax", Prefix + "log_probabilities", [layers[^1]], Int("axis", 1));
@@ -32,9 +30,7 @@ internal static class TransformTermWriter
         var summed = graph.AddNode("ReduceSum", Prefix + "summed", [own, graph.AddInt64Initializer(Prefix + "sum_axes", 0, 2)], Int("keepdims", 1));
         var column = graph.AddNode("Reshape", Prefix + "column", [summed, graph.AddInt64Initializer(Prefix + "column_shape", -1, 1)]);
         var score = graph.AddNode("Neg", Prefix + "score", [column]);
-        var shifted = graph.AddNode("Sub", Prefix + "shifted", [score, graph.AddInitializer(Prefix + "offset", [1], [(float)term.Offset])]);
-        var standardised = graph.AddNode("Mul", Prefix + "standardised", [shifted, graph.AddInitializer(Prefix + "inverse_scale", [1], [(float)(1 / term.Scale)])]);
-        return (standardised, layers);
+        return (AnomalyTermWriter.Standardise(graph, Prefix, score, term.Offset, term.Scale), layers);
     }
 
     /// <summary>The rows of a classifier layer's output that belong to the untransformed image (transform 0):

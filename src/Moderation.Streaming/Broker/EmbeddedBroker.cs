@@ -15,7 +15,9 @@ namespace Moderation.Streaming.Broker;
 /// Limits of the librdkafka 2.0.2 mock: no CreateTopics admin request (use <see cref="CreateTopic"/> or let clients
 /// auto-create topics with <see cref="AutoCreatedTopicPartitions"/> partitions); no retention, no ACLs, no TLS/SASL;
 /// the first join of a consumer group waits about 3 s (like a broker's <c>group.initial.rebalance.delay.ms</c>).
-/// The API is documented as experimental and outside librdkafka's ABI guarantees.
+/// The API is documented as experimental and outside librdkafka's ABI guarantees. The cluster's thread is started with
+/// every signal blocked: the mock stops for good when a signal handler interrupts its <c>poll()</c> (SIGCONT after
+/// SIGSTOP did so in CI).
 /// </remarks>
 public sealed class EmbeddedBroker : IDisposable
 {

@@ -34,6 +34,9 @@ internal sealed class AcknowledgementClock : IDisposable
     /// <summary>Outcomes acknowledged strictly between two timestamps.</summary>
     public int Between(long from, long to) => _acknowledged.Count(t => t > from && t < to);
 
+    /// <summary>The timestamps of the outcomes acknowledged strictly between two timestamps, in order.</summary>
+    public IReadOnlyList<long> Times(long from, long to) => _acknowledged.Where(t => t > from && t < to).Order().ToList();
+
     /// <summary>The first acknowledgement after <paramref name="from"/>, waiting up to <paramref name="bound"/>; null if none.</summary>
     public async Task<long?> FirstAfterAsync(long from, TimeSpan bound)
     {

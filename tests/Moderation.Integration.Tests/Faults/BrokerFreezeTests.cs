@@ -23,6 +23,9 @@ public sealed class BrokerFreezeTests(ModelFixture model, ITestOutputHelper outp
     private static readonly TimeSpan Freeze = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
 
+    // The serve defaults (Batching:MaxBatchesInFlight × Batching:MaxBatchSize): posts produced but not yet counted.
+    private static readonly int MaxInFlight = new BatchingOptions().MaxBatchesInFlight * new BatchingOptions().MaxBatchSize;
+
     [Fact]
     public async Task Broker_frozen_for_10_s_mid_stream_the_service_resumes_by_itself_and_every_post_gets_an_outcome()
     {
@@ -45,7 +48,10 @@ public sealed class BrokerFreezeTests(ModelFixture model, ITestOutputHelper outp
         Assert.True(await Until(() => acknowledged.Count >= 200, Bound), "the service produced no outcomes before the freeze");
         broker.Freeze();
         var frozenAt = Stopwatch.GetTimestamp();
-        await Task.Delay(Freeze);
+        await Task.Delay(Freeze / 2);
+        var stateMidFreeze = broker.State;
+        await Task.Delay(Freeze / 2);
+        var stateAtThaw = broker.State;
         var beforeThaw = acknowledged.Count;
         broker.Thaw();
         var thawedAt = Stopwatch.GetTimestamp();
@@ -60,17 +66,23 @@ public sealed class BrokerFreezeTests(ModelFixture model, ITestOutputHelper outp
         var results = await new VerdictReader(kafka, TimeProvider.System, NullLogger<VerdictReader>.Instance).ReadAsync(Posts, Bound);
         await app.StopAsync();
 
-        // Answers already in the sockets at SIGSTOP are still read and counted just after it; on a loaded 2-core machine
-        // that took up to about a second, so the check leaves the freeze's first 2 s out: the last 8 s must be silent.
+        // Answers already in the sockets at SIGSTOP are still read and counted after it: on a loaded 2-core machine up to
+        // about a second later, and once (CI) 3 outcomes more than 2 s later. The broker's own state shows it answered
+        // nothing; the service may count at most what it had in flight at SIGSTOP, against ~800 at this pace unfrozen.
         var duringFreeze = acknowledged.Between(frozenAt + 2 * Stopwatch.Frequency, thawedAt);
+        var lateBySeconds = acknowledged.Times(frozenAt, thawedAt).Select(t => Stopwatch.GetElapsedTime(frozenAt, t).TotalSeconds);
         var handled = results.Verdicts.Select(v => v.PostId).Concat(results.DeadLetters.Select(d => d.PostId)).ToHashSet();
         var recovery = firstAfter is { } first ? Stopwatch.GetElapsedTime(thawedAt, first) : (TimeSpan?)null;
+        output.WriteLine($"broker state {stateMidFreeze} mid-freeze, {stateAtThaw} at SIGCONT; outcomes counted during the freeze at " +
+            $"[{string.Join(", ", lateBySeconds.Select(s => s.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))}] s after SIGSTOP");
         output.WriteLine($"outcomes before the freeze {beforeThaw}, in its last 8 s {duringFreeze}; first acknowledgement " +
             $"{recovery?.TotalMilliseconds:F0} ms after SIGCONT; the {backlog} posts handed over before SIGCONT all handled " +
             $"{Stopwatch.GetElapsedTime(thawedAt, backlogClearedAt).TotalSeconds:F1} s after it; all {Posts} posts (paced at {PostsPerSecond}/s) handled {Stopwatch.GetElapsedTime(thawedAt, caughtUpAt).TotalSeconds:F1} s after it; " +
             $"{results.Verdicts.Count + results.DeadLetters.Count - handled.Count} duplicates");
 
-        Assert.Equal(0, duringFreeze); // the broker really stopped answering
+        Assert.Equal('T', stateMidFreeze); // the broker really stopped answering
+        Assert.Equal('T', stateAtThaw);
+        Assert.True(duringFreeze <= MaxInFlight, $"{duringFreeze} outcomes in the freeze's last 8 s, more than the {MaxInFlight} in flight at SIGSTOP");
         Assert.NotNull(recovery);
         Assert.True(recovery < TimeSpan.FromSeconds(10), $"first acknowledgement {recovery} after SIGCONT");
         Assert.True(backlogCleared, $"the {backlog} posts handed over before SIGCONT were not all handled within {Bound}");

@@ -61,6 +61,16 @@ internal sealed class BrokerProcess : IDisposable
     /// <summary>SIGCONT: the broker runs again and answers what queued up.</summary>
     public void Thaw() => Signal("CONT");
 
+    /// <summary>The process state letter of <c>/proc/PID/stat</c> (proc(5)): <c>T</c> while stopped, <c>S</c>/<c>R</c> while running.</summary>
+    public char State
+    {
+        get
+        {
+            var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+            return stat[stat.LastIndexOf(')') + 2]; // "pid (comm) S ..."; comm may itself contain ')'
+        }
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)

@@ -15,7 +15,8 @@ internal static partial class NativeMethods
     {
         var added = false;
         client.DangerousAddRef(ref added);
-        var cluster = rd_kafka_mock_cluster_new(client, brokerCount);
+        // The cluster's thread inherits this thread's signal mask; see SignalMask for why it must block them all.
+        var cluster = SignalMask.WithAllBlocked(() => rd_kafka_mock_cluster_new(client, brokerCount));
         if (cluster.IsInvalid)
         {
             cluster.Dispose();

@@ -48,8 +48,9 @@ public sealed class ResilienceOptions
     public int ProduceRetryMaxDelayMs { get; set; } = 2_000;
 
     /// <summary>
-    /// Timeout in ms of one produce attempt, until the delivery report; also librdkafka's <c>message.timeout.ms</c>
-    /// unless set explicitly in <see cref="KafkaOptions.ProducerSettings"/>. Default 30000 ms.
+    /// Deadline in ms of one produce attempt, until the delivery report: librdkafka's <c>message.timeout.ms</c> unless
+    /// set explicitly in <see cref="KafkaOptions.ProducerSettings"/>. The retry pipeline's own timeout is 5 s longer, a
+    /// backstop only, so that it never abandons a message librdkafka may still deliver. Default 30000 ms.
     /// </summary>
     [Range(100, 3_600_000)]
     public int ProduceTimeoutMs { get; set; } = 30_000;

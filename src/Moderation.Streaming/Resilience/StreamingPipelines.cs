@@ -71,10 +71,13 @@ internal static class StreamingPipelines
 
     /// <summary>
     /// Produce: retry (exponential backoff with jitter, each delay capped) of transient, non-fatal produce errors and
-    /// timeouts, around a per-attempt timeout that ends when the delivery report has not arrived in time. Callers pass the
-    /// destination topic as the <see cref="ResilienceContext.OperationKey"/> (it tags the metrics).
+    /// timeouts, around a per-attempt timeout. librdkafka owns each message's deadline (<c>message.timeout.ms</c>: its
+    /// delivery report is final, delivered or <c>Local_MsgTimedOut</c>), so <paramref name="attemptTimeout"/> must be
+    /// longer (<see cref="AttemptTimeout"/>): a pipeline timeout that fires first abandons a message librdkafka may still
+    /// deliver, and the retry then writes the record twice. Callers pass the destination topic as the
+    /// <see cref="ResilienceContext.OperationKey"/> (it tags the metrics).
     /// </summary>
-    public static ResiliencePipeline Produce(ResilienceOptions options, TimeProvider timeProvider, ILogger logger, StreamingMetrics metrics)
+    public static ResiliencePipeline Produce(ResilienceOptions options, TimeSpan attemptTimeout, TimeProvider timeProvider, ILogger logger, StreamingMetrics metrics)
     {
         var builder = new ResiliencePipelineBuilder { Name = "moderation-produce", TimeProvider = timeProvider };
         if (options.ProduceMaxRetries > 0)
@@ -100,7 +103,7 @@ internal static class StreamingPipelines
 
         return builder.AddTimeout(new TimeoutStrategyOptions
         {
-            Timeout = TimeSpan.FromMilliseconds(options.ProduceTimeoutMs),
+            Timeout = attemptTimeout,
             OnTimeout = args =>
             {
                 metrics.RecordProduceTimeout(args.Context.OperationKey ?? "");
@@ -108,6 +111,17 @@ internal static class StreamingPipelines
             },
         }).Build();
     }
+
+    /// <summary>Time librdkafka gets past <c>message.timeout.ms</c> to deliver its final delivery report: 5 s.</summary>
+    internal static readonly TimeSpan DeliveryReportGrace = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The produce pipeline's per-attempt timeout for a producer with this configuration: its <c>message.timeout.ms</c>
+    /// (librdkafka's default 300,000 ms when unset) plus <see cref="DeliveryReportGrace"/>, a backstop for a delivery
+    /// report that never comes.
+    /// </summary>
+    internal static TimeSpan AttemptTimeout(ProducerConfig config) =>
+        TimeSpan.FromMilliseconds(config.MessageTimeoutMs ?? 300_000) + DeliveryReportGrace;
 
     /// <summary>Errors after which producing the same record again can succeed (never fatal ones: those stop the worker).</summary>
     internal static bool IsTransient(Error error) => !error.IsFatal && error.Code is

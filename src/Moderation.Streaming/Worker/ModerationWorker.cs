@@ -77,7 +77,7 @@ public sealed class ModerationWorker(
             var outputConfig = KafkaClientConfigs.Output(kafkaOptions, options.ProduceTimeoutMs);
             using var output = new OutputProducer(
                 outputConfig,
-                StreamingPipelines.Produce(options, timeProvider, logger, metrics),
+                StreamingPipelines.Produce(options, StreamingPipelines.AttemptTimeout(outputConfig), timeProvider, logger, metrics),
                 metrics,
                 error => failure.Report(new Confluent.Kafka.KafkaException(error)),
                 logger);

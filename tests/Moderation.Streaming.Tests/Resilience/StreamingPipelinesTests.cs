@@ -102,8 +102,8 @@ public sealed class StreamingPipelinesTests : IDisposable
     [Fact]
     public async Task Produce_attempts_past_the_timeout_are_counted_per_topic_and_retried()
     {
-        var pipeline = StreamingPipelines.Produce(new ResilienceOptions { ProduceMaxRetries = 2, ProduceRetryDelayMs = 1, ProduceTimeoutMs = 100 },
-            TimeProvider.System, NullLogger.Instance, Metrics);
+        var pipeline = StreamingPipelines.Produce(new ResilienceOptions { ProduceMaxRetries = 2, ProduceRetryDelayMs = 1 },
+            TimeSpan.FromMilliseconds(100), TimeProvider.System, NullLogger.Instance, Metrics);
         var attempts = 0;
 
         await Assert.ThrowsAsync<TimeoutRejectedException>(() => ProduceAsync(pipeline, Topics.Verdicts, async token =>
@@ -118,10 +118,25 @@ public sealed class StreamingPipelinesTests : IDisposable
         Assert.Equal(2, _recorder.Sum(StreamingMetrics.ProduceRetries, "topic", Topics.Verdicts));
     }
 
+    [Theory]
+    [InlineData(null, 35_000)]        // ProduceTimeoutMs (30 s) is message.timeout.ms, plus the 5 s grace
+    [InlineData("60000", 65_000)]     // an explicit message.timeout.ms wins and moves the backstop with it
+    public void The_produce_attempt_timeout_is_a_backstop_after_librdkafkas_own_message_deadline(string? explicitMs, int expectedMs)
+    {
+        var kafka = new KafkaOptions { BootstrapServers = "127.0.0.1:9092" };
+        if (explicitMs is not null) kafka.ProducerSettings["message.timeout.ms"] = explicitMs;
+        var config = KafkaClientConfigs.Output(kafka, new ResilienceOptions().ProduceTimeoutMs);
+
+        var attempt = StreamingPipelines.AttemptTimeout(config);
+
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), attempt);
+        Assert.True(attempt > TimeSpan.FromMilliseconds(config.MessageTimeoutMs!.Value));
+    }
+
     [Fact]
     public async Task Transient_produce_error_is_retried_and_counted_with_its_error_code()
     {
-        var pipeline = StreamingPipelines.Produce(new ResilienceOptions { ProduceMaxRetries = 3, ProduceRetryDelayMs = 1 },
+        var pipeline = StreamingPipelines.Produce(new ResilienceOptions { ProduceMaxRetries = 3, ProduceRetryDelayMs = 1 }, TimeSpan.FromSeconds(30),
             TimeProvider.System, NullLogger.Instance, Metrics);
         var attempts = 0;
 

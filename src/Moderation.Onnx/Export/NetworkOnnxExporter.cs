@@ -11,7 +11,8 @@ namespace Moderation.Onnx.Export;
 /// <list type="bullet">
 /// <item>Discriminator (<see cref="NetworkSpec.FeatureLayer"/> ≥ 0): input <c>image</c> float32 <c>[N, input…]</c>
 /// (<c>[N,1,28,28]</c> in [−1,1] for DCGAN); outputs <c>logit</c> <c>[N,1]</c>, <c>features</c> <c>[N,F]</c> (the
-/// feature layer's output, flattened) and <c>anomaly_score</c> <c>[N,1]</c> = −logit, or the Mahalanobis head.</item>
+/// feature layer's output, flattened) and <c>anomaly_score</c> <c>[N,1]</c> = −logit (the feature-based scores are
+/// built by <see cref="Detector.DetectorOnnxExporter"/>).</item>
 /// <item>Generator (FeatureLayer &lt; 0): input <c>z</c> <c>[N, input…]</c>; output <c>image</c> <c>[N, output…]</c>
 /// (<c>[N,1,28,28]</c> in (−1,1) for DCGAN).</item>
 /// </list>
@@ -32,26 +33,28 @@ public static class NetworkOnnxExporter
     /// <param name="parameters">Parameters and buffers by libtorch Sequential name (<c>"{i}.weight"</c>, <c>"{i}.bias"</c>,
     /// <c>"{i}.running_mean"</c>, <c>"{i}.running_var"</c>; BatchNorm weight/bias are γ/β); extra entries are ignored.</param>
     /// <param name="path">Output file; its folder is created if missing.</param>
-    /// <param name="options">Producer name and optional Mahalanobis head.</param>
+    /// <param name="options">Producer name.</param>
     /// <returns>Lower-case hex SHA-256 of the written file (for the model card).</returns>
     /// <exception cref="ArgumentException">Layers do not fit together, a parameter is missing or mis-shaped, a
-    /// discriminator's last layer does not output one value, or the Mahalanobis head does not fit the features.</exception>
+    /// discriminator's last layer does not output one value.</exception>
     /// <exception cref="ValidationException"><paramref name="options"/> is invalid.</exception>
     /// <exception cref="NotSupportedException">A layer type has no ONNX mapping.</exception>
     public static string Export(NetworkSpec spec, IReadOnlyDictionary<string, NamedTensor> parameters, string path, OnnxExportOptions options)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(parameters);
-        string? headName = null;
-        return OnnxModelFile.Write(() => BuildGraph(spec, parameters, options, out headName), () =>
-            headName is null
-                ? [("moderation.spec", spec.ToNativeSpec())]
-                : [("moderation.spec", spec.ToNativeSpec()), ("moderation.anomaly_score", headName)],
+        var discriminator = spec.FeatureLayer >= 0;
+        return OnnxModelFile.Write(() => BuildGraph(spec, parameters), () =>
+            discriminator
+                ? [("moderation.spec", spec.ToNativeSpec()), ("moderation.anomaly_score", NegatedLogit)]
+                : [("moderation.spec", spec.ToNativeSpec())],
             path, options);
     }
 
-    private static GraphProto BuildGraph(
-        NetworkSpec spec, IReadOnlyDictionary<string, NamedTensor> parameters, OnnxExportOptions options, out string? headName)
+    /// <summary>Name of the discriminator's <c>anomaly_score</c> (−logit) in the model metadata (<c>moderation.anomaly_score</c>).</summary>
+    public const string NegatedLogit = "neg_logit";
+
+    private static GraphProto BuildGraph(NetworkSpec spec, IReadOnlyDictionary<string, NamedTensor> parameters)
     {
         var shapes = spec.LayerOutputShapes();
         var discriminator = spec.FeatureLayer >= 0;
@@ -59,8 +62,6 @@ public static class NetworkOnnxExporter
             throw new ArgumentException($"feature layer {spec.FeatureLayer} is past the last layer", nameof(spec));
         if (discriminator && shapes[^1] is not [1])
             throw new ArgumentException($"a discriminator's last layer must output [1], got [{string.Join(',', shapes[^1])}]", nameof(spec));
-        if (!discriminator && options.Mahalanobis is not null)
-            throw new ArgumentException("the Mahalanobis head needs a discriminator (FeatureLayer ≥ 0)", nameof(options));
 
         var graph = new OnnxGraphBuilder(spec.Name);
         var source = new ParameterSource(parameters);
@@ -74,7 +75,6 @@ public static class NetworkOnnxExporter
             if (i == spec.FeatureLayer) featureTensor = current;
         }
 
-        headName = null;
         if (!discriminator)
         {
             graph.AddOutput(current, shapes[^1]);
@@ -84,9 +84,7 @@ public static class NetworkOnnxExporter
         var features = shapes[spec.FeatureLayer].Length == 1
             ? graph.AddNode("Identity", OnnxTensorNames.Features, [featureTensor])
             : graph.AddNode("Flatten", OnnxTensorNames.Features, [featureTensor], OnnxGraphBuilder.Int("axis", 1));
-        IScoreHead head = options.Mahalanobis is { } m ? new MahalanobisScoreHead(m) : new NegatedLogitHead();
-        head.Append(graph, current, features, featureCount, OnnxTensorNames.AnomalyScore);
-        headName = head.Name;
+        graph.AddNode("Neg", OnnxTensorNames.AnomalyScore, [current]);
 
         graph.AddOutput(OnnxTensorNames.Logit, [1]);
         graph.AddOutput(OnnxTensorNames.Features, [featureCount]);

@@ -15,7 +15,7 @@ public static class OnnxTensorNames
     /// <summary>Discriminator output float32 <c>[N,F]</c>: the flattened activations feeding the last layer.</summary>
     public const string Features = "features";
 
-    /// <summary>Discriminator output float32 <c>[N,1]</c>, higher = more abnormal: −logit, or the squared
-    /// Mahalanobis distance of the features when <see cref="OnnxExportOptions.Mahalanobis"/> is set.</summary>
+    /// <summary>Discriminator output float32 <c>[N,1]</c>, higher = more abnormal: −logit (the shipped detector's
+    /// <c>anomaly_score</c> is built by <see cref="Detector.DetectorOnnxExporter"/> instead).</summary>
     public const string AnomalyScore = "anomaly_score";
 }

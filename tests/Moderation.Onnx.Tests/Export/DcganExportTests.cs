@@ -52,30 +52,6 @@ public class DcganExportTests : IDisposable
     }
 
     [Fact]
-    public void Mahalanobis_head_equals_the_direct_quadratic_form()
-    {
-        var f = Discriminator.FeatureCount;
-        var mean = RandomParameters.Uniform(f, seed: 3, low: -0.3f, high: 0.3f);
-        var precision = RandomSpd(f, seed: 4);
-        var options = new OnnxExportOptions { Mahalanobis = new MahalanobisHead(mean, precision) };
-        using var session = ExportAndOpen(folder, Discriminator, DParams, options);
-        const int batch = 4;
-        var outputs = session.Run(RandomParameters.Uniform(batch * Pixels, seed: 9), batch);
-        var features = outputs.Output(OnnxTensorNames.Features).Data;
-        var score = outputs.Output(OnnxTensorNames.AnomalyScore);
-        Assert.Equal([batch, 1], score.Shape);
-        for (var n = 0; n < batch; n++)
-        {
-            var d = Enumerable.Range(0, f).Select(j => (double)features[n * f + j] - mean[j]).ToArray();
-            double expected = 0;
-            for (var r = 0; r < f; r++)
-            for (var c = 0; c < f; c++) expected += d[r] * precision[r * f + c] * d[c];
-            Assert.True(expected > 0);
-            Assert.Equal(expected, score.Data[n], expected * 1e-4);
-        }
-    }
-
-    [Fact]
     public void Features_of_an_unflattened_feature_layer_are_flattened_in_the_graph()
     {
         // same network, features taken from the LeakyReLU output [16,7,7] instead of the Flatten output [784]
@@ -110,20 +86,5 @@ public class DcganExportTests : IDisposable
             var reference = ReferenceNetwork.Forward(generator, parameters, z.AsSpan(n * 100, 100))[^1];
             for (var j = 0; j < Pixels; j++) Assert.Equal(reference[j], image.Data[n * Pixels + j], 1e-4);
         }
-    }
-
-    /// <summary>A symmetric positive definite matrix A·Aᵀ/F + 0.5·I, row-major [F,F].</summary>
-    private static float[] RandomSpd(int f, int seed)
-    {
-        var a = RandomParameters.Uniform(f * f, seed);
-        var p = new float[f * f];
-        for (var r = 0; r < f; r++)
-        for (var c = r; c < f; c++)
-        {
-            double sum = 0;
-            for (var k = 0; k < f; k++) sum += a[r * f + k] * a[c * f + k];
-            p[r * f + c] = p[c * f + r] = (float)(sum / f + (r == c ? 0.5 : 0));
-        }
-        return p;
     }
 }

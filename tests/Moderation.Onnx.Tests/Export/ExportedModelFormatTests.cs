@@ -46,18 +46,6 @@ public class ExportedModelFormatTests : IDisposable
     }
 
     [Fact]
-    public void Mahalanobis_head_is_recorded_and_uses_reduce_sum()
-    {
-        var f = Discriminator.FeatureCount;
-        var head = new MahalanobisHead(new float[f], Enumerable.Range(0, f * f).Select(i => i % (f + 1) == 0 ? 1f : 0f).ToArray());
-        var path = folder.File("m.onnx");
-        NetworkOnnxExporter.Export(Discriminator, DParams, path, new OnnxExportOptions { Mahalanobis = head });
-        var model = ModelProto.Parser.ParseFrom(File.ReadAllBytes(path));
-        Assert.Equal(["Sub", "MatMul", "Mul", "ReduceSum"], model.Graph.Node.TakeLast(4).Select(n => n.OpType));
-        Assert.Contains(model.MetadataProps, p => p.Key == "moderation.anomaly_score" && p.Value == "mahalanobis");
-    }
-
-    [Fact]
     public void Missing_or_misshaped_parameters_are_named_in_the_error()
     {
         var missing = new Dictionary<string, NamedTensor>(DParams);
@@ -69,13 +57,11 @@ public class ExportedModelFormatTests : IDisposable
     }
 
     [Fact]
-    public void Head_and_spec_mismatches_are_argument_errors()
+    public void Spec_mismatches_are_argument_errors()
     {
-        var smallHead = new OnnxExportOptions { Mahalanobis = new MahalanobisHead(new float[3], new float[9]) };
-        Assert.Throws<ArgumentException>(() => Export(DParams, smallHead));
-        var generator = DcganSpecs.Generator(width: 8);
+        var pastTheEnd = Discriminator with { FeatureLayer = Discriminator.Layers.Count };
         Assert.Throws<ArgumentException>(() => NetworkOnnxExporter.Export(
-            generator, RandomParameters.For(generator, 1), folder.File("g.onnx"), smallHead));
+            pastTheEnd, DParams, folder.File("p.onnx"), new OnnxExportOptions()));
         var twoLogits = new NetworkSpec("d2", [4], [new LinearSpec(4, 2, true)], FeatureLayer: 0);
         Assert.Throws<ArgumentException>(() => NetworkOnnxExporter.Export(
             twoLogits, RandomParameters.For(twoLogits, 1), folder.File("d2.onnx"), new OnnxExportOptions()));

@@ -21,7 +21,7 @@ public static class DetectorOnnxExporter
     /// <summary>Exports <paramref name="model"/> to <paramref name="path"/> (temporary file, then moved into place).</summary>
     /// <param name="model">The detector.</param>
     /// <param name="path">Output file; its folder is created if missing.</param>
-    /// <param name="options">Producer name (the Mahalanobis option is ignored here).</param>
+    /// <param name="options">Producer name.</param>
     /// <returns>Lower-case hex SHA-256 of the written file.</returns>
     /// <exception cref="ArgumentException">A parameter is missing or mis-shaped, the spec is not a discriminator, no
     /// anomaly term, or a term does not fit its tap.</exception>

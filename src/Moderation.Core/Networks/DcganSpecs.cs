@@ -29,19 +29,25 @@ public static class DcganSpecs
         ]);
 
     /// <summary>Discriminator: image float32 <c>[N,1,28,28]</c> in [−1,1] → logit <c>[N,1]</c>; features are the
-    /// flattened activations feeding the last (linear) layer, <c>[N, 2·width·7·7]</c>.</summary>
+    /// flattened activations feeding the last (linear) layer, <c>[N, 2·width·7·7]</c>. Layer 1 is the first LeakyReLU
+    /// <c>[w,14,14]</c>; the second LeakyReLU <c>[2w,7,7]</c> is layer <see cref="SecondActivationLayer"/>.</summary>
     /// <param name="width">Channels of the first layer (the paper's ndf); default 64.</param>
-    public static NetworkSpec Discriminator(int width = 64) => new(
+    /// <param name="batchNorm">BatchNorm after the second convolution, as in the DCGAN paper; default true (without it the
+    /// D feature terms rank anomalies better but the synthetic classifier generalises worse: docs/evaluation/README.md).</param>
+    public static NetworkSpec Discriminator(int width = 64, bool batchNorm = true) => new(
         "discriminator",
         [1, 28, 28],
         [
             new Conv2dSpec(1, width, 4, 2, 1, Bias: false),
             new ActivationSpec(ActivationKind.LeakyRelu, 0.2),
             new Conv2dSpec(width, width * 2, 4, 2, 1, Bias: false),
-            new BatchNorm2dSpec(width * 2),
+            .. batchNorm ? [new BatchNorm2dSpec(width * 2)] : Array.Empty<LayerSpec>(),
             new ActivationSpec(ActivationKind.LeakyRelu, 0.2),
             new FlattenSpec(),
             new LinearSpec(width * 2 * 7 * 7, 1, Bias: true),
         ],
-        FeatureLayer: 5);
+        FeatureLayer: batchNorm ? 5 : 4);
+
+    /// <summary>Index of the discriminator's second LeakyReLU <c>[2w,7,7]</c>: 4 with BatchNorm, 3 without.</summary>
+    public static int SecondActivationLayer(bool batchNorm) => batchNorm ? 4 : 3;
 }

@@ -41,7 +41,7 @@ public sealed partial class DetectorBuilder(ILogger logger, TimeProvider? timePr
         var trainer = new GanTrainer(hyperparameters, _time)
         {
             GeneratorSpec = DcganSpecs.Generator(hyperparameters.LatentSize, recipe.GeneratorWidth),
-            DiscriminatorSpec = DcganSpecs.Discriminator(recipe.DiscriminatorWidth),
+            DiscriminatorSpec = DcganSpecs.Discriminator(recipe.DiscriminatorWidth, recipe.DiscriminatorBatchNorm),
             EpochCompleted = (epoch, g, _) =>
             {
                 if (recipe.Synthetic is { } s && epoch >= s.FirstSnapshotEpoch) snapshots.Add(g.Copy());

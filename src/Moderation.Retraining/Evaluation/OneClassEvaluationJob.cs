@@ -167,6 +167,8 @@ public sealed partial class OneClassEvaluationJob(ILogger logger, TimeProvider? 
         var trainer = new GanTrainer(h, _time)
         {
             GeneratorSpec = DcganSpecs.Generator(h.LatentSize, options.UnseenGeneratorWidth),
+            // the DCGAN paper's discriminator (with BatchNorm) whatever the recipe's: the unseen generator stays the same
+            // across recipes, so synthetic-unseen figures compare
             DiscriminatorSpec = DcganSpecs.Discriminator(options.Recipe.DiscriminatorWidth),
         };
         using var trained = trainer.Train(train, count, null, cancellationToken);

@@ -20,6 +20,21 @@ public class DcganSpecsTests
         Assert.Equal(128 * 7 * 7, d.FeatureCount);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Second_activation_layer_is_the_leaky_relu_of_shape_2w_7_7_with_or_without_batch_norm(bool batchNorm)
+    {
+        var d = DcganSpecs.Discriminator(8, batchNorm);
+        var layer = DcganSpecs.SecondActivationLayer(batchNorm);
+
+        Assert.Equal(batchNorm, d.Layers.Any(l => l is BatchNorm2dSpec));
+        Assert.Equal(new ActivationSpec(ActivationKind.LeakyRelu, 0.2), d.Layers[layer]);
+        Assert.Equal([16, 7, 7], d.LayerOutputShapes()[layer]);
+        Assert.Equal(16 * 7 * 7, d.FeatureCount);
+        Assert.IsType<FlattenSpec>(d.Layers[d.FeatureLayer]);
+    }
+
     [Fact]
     public void Native_spec_lists_input_then_one_line_per_layer()
     {

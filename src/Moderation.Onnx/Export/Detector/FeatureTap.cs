@@ -2,7 +2,8 @@ namespace Moderation.Onnx.Export.Detector;
 
 /// <summary>Where an anomaly term reads its feature vector: a layer's output (or the input image), average-pooled, then
 /// flattened. For the DCGAN discriminator (<c>Core.Networks.DcganSpecs.Discriminator</c>, width w): layer 1 is the
-/// first LeakyReLU <c>[w,14,14]</c>, layer 4 the second LeakyReLU <c>[2w,7,7]</c>, layer −1 the image <c>[1,28,28]</c>.</summary>
+/// first LeakyReLU <c>[w,14,14]</c>, layer 4 (3 without BatchNorm) the second LeakyReLU <c>[2w,7,7]</c>, layer −1 the
+/// image <c>[1,28,28]</c>.</summary>
 /// <param name="Layer">Layer index (of <paramref name="Network"/>) whose output is read, or <see cref="Input"/> for the
 /// image itself.</param>
 /// <param name="Pool">Side of a non-overlapping average-pooling window (kernel = stride, no padding, ONNX

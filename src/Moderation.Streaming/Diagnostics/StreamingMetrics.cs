@@ -31,6 +31,9 @@ public sealed class StreamingMetrics
     /// <summary>Counter of produce attempts without a delivery report in time, tagged <c>topic</c>: the per-attempt
     /// timeout of the produce pipeline or librdkafka's <c>message.timeout.ms</c> (Local_MsgTimedOut).</summary>
     public const string ProduceTimeouts = "moderation.produce.timeouts";
+    /// <summary>Counter of partition revocations (rebalances that took this worker's partitions). Batches finished while
+    /// the group refuses their commits are delivered again to the next owner: each revocation can redo a few batches.</summary>
+    public const string Revocations = "moderation.partitions.revocations";
     /// <summary>Histogram of posts per scored batch.</summary>
     public const string BatchSize = "moderation.batch.size";
     /// <summary>Histogram of post-to-verdict latency in ms: from the post's <c>posted-at</c> until the broker acknowledged
@@ -60,6 +63,7 @@ public sealed class StreamingMetrics
     private readonly Counter<long> _breakerTransitions;
     private readonly Counter<long> _produceRetries;
     private readonly Counter<long> _produceTimeouts;
+    private readonly Counter<long> _revocations;
     private readonly Histogram<int> _batchSize;
     private readonly Histogram<double> _latency;
     private readonly Histogram<double> _stage;
@@ -79,6 +83,7 @@ public sealed class StreamingMetrics
         _breakerTransitions = meter.CreateCounter<long>(BreakerTransitions, "{transition}", "Scoring circuit-breaker transitions, by new state");
         _produceRetries = meter.CreateCounter<long>(ProduceRetries, "{retry}", "Produce retries, by topic and error type");
         _produceTimeouts = meter.CreateCounter<long>(ProduceTimeouts, "{attempt}", "Produce attempts timed out, by topic");
+        _revocations = meter.CreateCounter<long>(Revocations, "{revocation}", "Partition revocations (rebalances)");
         _batchSize = meter.CreateHistogram<int>(BatchSize, "{post}", "Posts per scored batch");
         _latency = meter.CreateHistogram<double>(Latency, "ms", "Post-to-verdict latency, until the verdict was acknowledged");
         _stage = meter.CreateHistogram<double>(StageDuration, "ms", "Duration of a batch's pipeline stage");
@@ -101,6 +106,8 @@ public sealed class StreamingMetrics
     internal void RecordDeadLetter(string reason) => _deadLettered.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     internal void RecordPause() => _pauses.Add(1);
+
+    internal void RecordRevocation() => _revocations.Add(1);
 
     internal void RecordBatch(int size) => _batchSize.Record(size);
 

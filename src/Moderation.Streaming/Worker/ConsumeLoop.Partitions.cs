@@ -42,6 +42,7 @@ internal sealed partial class ConsumeLoop
     private void OnRevoked(List<TopicPartitionOffset> partitions)
     {
         WorkerLog.Revoked(_logger, string.Join(", ", partitions.Select(p => p.TopicPartition)), PendingPosts());
+        _metrics.RecordRevocation();
         AbandonUnscored("partitions revoked before the batch was scored");
         if (_failure.Failure is null && !_finished)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Moderation.Core.Contracts;
 using Moderation.Streaming.Broker;
+using Moderation.Streaming.Diagnostics;
 using Moderation.Streaming.Tests.Support;
 using Xunit.Abstractions;
 
@@ -30,13 +31,17 @@ public sealed class RebalanceTests(ITestOutputHelper output)
         var posts = Enumerable.Range(0, 160).Select(TestPosts.Valid).ToList();
 
         var first = await WorkerHost.StartAsync(broker, firstScorer, output, settings);
+        using var firstMetrics = new MetricsRecorder(first.Host);
         await first.Publisher.PublishManyAsync(posts);
         Assert.True((await first.Reader.ReadAsync(16, ReadTimeout)).Complete);
         var second = await WorkerHost.StartAsync(broker, secondScorer, output, settings);
+        using var secondMetrics = new MetricsRecorder(second.Host);
         var results = await second.Reader.ReadAsync(posts.Count, ReadTimeout);
+        var revocations = (int)(firstMetrics.Sum(StreamingMetrics.Revocations) + secondMetrics.Sum(StreamingMetrics.Revocations));
         await Task.WhenAll(first.DisposeAsync().AsTask(), second.DisposeAsync().AsTask());
 
-        output.WriteLine($"images scored: first worker {firstScorer.ImagesScored}, second worker {secondScorer.ImagesScored}");
+        output.WriteLine($"images scored: first worker {firstScorer.ImagesScored}, second worker {secondScorer.ImagesScored}; " +
+            $"{revocations} revocation(s) before every post had a verdict; {results.Verdicts.Count - posts.Count} duplicates");
         Assert.True(results.Complete, $"only {results.DistinctPostIds} of {posts.Count} posts have a verdict");
         Assert.Equal(posts.Select(p => p.Id).Order(), results.Verdicts.Select(v => v.PostId).Distinct().Order());
         Assert.True(secondScorer.ImagesScored > 0, "the second worker got no partition");
@@ -45,9 +50,11 @@ public sealed class RebalanceTests(ITestOutputHelper output)
         // the rebalance completes (a real broker accepts commits of the current generation while preparing the
         // rebalance). With 100 ms heartbeats and 200 ms batches that is one or two batches finished before the worker
         // sees the revocation, plus what the pipelined worker finishes on revocation: the batch being scored and the
-        // outputs awaiting acknowledgement (up to two more batches). Seen: 4 batches (32 posts) in a fresh-clone run.
+        // outputs awaiting acknowledgement (up to two more batches): 5 batches per revocation. The mock coordinator
+        // sometimes runs extra rounds (see ReadTimeout), each revoking again: seen 3 revocations and 6 batches (CI).
         var duplicates = results.Verdicts.Count - posts.Count;
-        Assert.InRange(duplicates, 0, 5 * BatchSize);
+        Assert.InRange(revocations, 1, int.MaxValue);
+        Assert.InRange(duplicates, 0, revocations * 5 * BatchSize);
         Assert.Equal(results.Verdicts.Count, firstScorer.ImagesScored + secondScorer.ImagesScored);
     }
 }

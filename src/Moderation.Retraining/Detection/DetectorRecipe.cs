@@ -21,12 +21,18 @@ public sealed record DetectorRecipe
     /// Measured over the 10 classes, false lifts the mean anomaly AUROC from 94.0 to 94.4 and the own-generator
     /// synthetic AUROC from 99.64 to 99.95, but the synthetic classifier then ranks a never-seen generator's samples
     /// below real images (Trouser 0.21 vs 0.954, Shirt 0.54 vs 0.9985; docs/evaluation/README.md), so it is not the
-    /// default. With false, take
-    /// the terms from <see cref="DefaultTermsFor"/>(false): the layer indices differ.</summary>
+    /// default.</summary>
     public bool DiscriminatorBatchNorm { get; init; } = true;
 
-    /// <summary>Anomaly terms summed into <c>anomaly_score</c>; default <see cref="DefaultTerms"/>.</summary>
-    public IReadOnlyList<AnomalyTermRecipe> Terms { get; init; } = DefaultTerms;
+    /// <summary>Anomaly terms summed into <c>anomaly_score</c>; default <see cref="DefaultTermsFor"/> of
+    /// <see cref="DiscriminatorBatchNorm"/> (D's layer indices depend on it).</summary>
+    public IReadOnlyList<AnomalyTermRecipe> Terms
+    {
+        get => _terms ?? DefaultTermsFor(DiscriminatorBatchNorm);
+        init => _terms = value;
+    }
+
+    private readonly IReadOnlyList<AnomalyTermRecipe>? _terms;
 
     /// <summary>Share of the GAN's training images kept out of the term statistics to standardise the terms; default 0.1.</summary>
     [Range(0.01, 0.5)] public double StandardiseFraction { get; init; } = 0.1;

@@ -29,4 +29,13 @@ public sealed class DetectorRecipeTests
         Assert.True(DetectorRecipe.Default.DiscriminatorBatchNorm);
         Assert.Equal(DetectorRecipe.DefaultTermsFor(batchNorm: true), DetectorRecipe.Default.Terms);
     }
+
+    [Fact]
+    public void Without_batch_norm_the_default_terms_follow_the_discriminators_layers()
+    {
+        var recipe = DetectorRecipe.Default with { DiscriminatorBatchNorm = false };
+
+        Assert.Equal(DetectorRecipe.DefaultTermsFor(batchNorm: false), recipe.Terms);
+        Assert.Equal(DetectorRecipe.DiscriminatorTerms, (recipe with { Terms = DetectorRecipe.DiscriminatorTerms }).Terms);
+    }
 }

@@ -127,19 +127,30 @@ public sealed class RetrainingJob(ILogger<RetrainingJob> logger, TimeProvider? t
         }).Concat(detector.Model.Transform is null ? [] : ["geom: -sum_t log p(t | t(x)) of a transformation classifier over the 8 dihedral transforms"])),
         ["transform_classifier"] = detector.Model.Transform?.Spec.ToNativeSpec() ?? "none",
         ["synthetic_score"] = detector.Model.SyntheticParameters is null ? "none" : "-logit of a discriminator copy fine-tuned against generator snapshots",
+        ["synthetic_classifier"] = detector.Model.SyntheticParameters is null ? "none" : (detector.Model.SyntheticSpec ?? detector.Model.Discriminator).ToNativeSpec(),
+        ["anomaly_discriminator"] = detector.FeatureTraining is null ? "the generator's GAN" : "a second GAN's (same images and hyperparameters)",
     };
 
-    private static Dictionary<string, double> Metrics(TrainedDetector detector) => new()
+    private static Dictionary<string, double> Metrics(TrainedDetector detector)
     {
-        ["train_images_per_second"] = detector.Training.ImagesPerSecond,
-        ["train_steps"] = detector.Training.Steps,
-        ["final_d_loss"] = detector.Training.EpochSummaries[^1].DiscriminatorLoss,
-        ["final_g_loss"] = detector.Training.EpochSummaries[^1].GeneratorLoss,
-        ["gan_seconds"] = detector.GanSeconds,
-        ["fit_seconds"] = detector.FitSeconds,
-        ["fine_tune_seconds"] = detector.FineTuneSeconds,
-        ["synthetic_classifier_final_loss"] = detector.SyntheticFinal.Loss,
-    };
+        var metrics = new Dictionary<string, double>
+        {
+            ["train_images_per_second"] = detector.Training.ImagesPerSecond,
+            ["train_steps"] = detector.Training.Steps,
+            ["final_d_loss"] = detector.Training.EpochSummaries[^1].DiscriminatorLoss,
+            ["final_g_loss"] = detector.Training.EpochSummaries[^1].GeneratorLoss,
+            ["gan_seconds"] = detector.GanSeconds,
+            ["fit_seconds"] = detector.FitSeconds,
+            ["fine_tune_seconds"] = detector.FineTuneSeconds,
+            ["synthetic_classifier_final_loss"] = detector.SyntheticFinal.Loss,
+        };
+        if (detector.FeatureTraining is { } feature)
+        {
+            metrics["feature_gan_final_d_loss"] = feature.EpochSummaries[^1].DiscriminatorLoss;
+            metrics["feature_gan_final_g_loss"] = feature.EpochSummaries[^1].GeneratorLoss;
+        }
+        return metrics;
+    }
 
     /// <summary>Realised FPR of each threshold and of the verdict (any score above its threshold) on the normal classes'
     /// test images; AUROC of each score against the other classes and against 1,000 generator samples (recorded in

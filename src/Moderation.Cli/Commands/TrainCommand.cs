@@ -40,7 +40,7 @@ internal static class TrainCommand
             AnsiConsole.MarkupLine($"training [blue]{p.Name}[/]: normal classes {string.Join(",", p.Dataset!.NormalClasses)}, {p.Hyperparameters.Epochs} epochs, batch {p.Hyperparameters.BatchSize}, seed {p.Hyperparameters.Seed}, {TorchRuntime.IntraOpThreads}×{TorchRuntime.BlasThreads} (libtorch×OpenBLAS) threads, BLAS {TorchRuntime.Blas.SgemmLibrary}");
             var job = new RetrainingJob(logging.CreateLogger<RetrainingJob>())
             {
-                Recipe = result.GetValue(fast) ? DetectorRecipe.Default with { Transform = null, Terms = DetectorRecipe.DiscriminatorTerms } : DetectorRecipe.Default,
+                Recipe = result.GetValue(fast) ? DetectorRecipe.Default with { Transform = null, FeatureDiscriminatorBatchNorm = true, Terms = DetectorRecipe.DiscriminatorTerms } : DetectorRecipe.Default,
             };
             var r = job.Run(p, new ConsoleProgress(), token);
             AnsiConsole.MarkupLine($"wrote [green]{r.Folder}[/] in {r.WallSeconds:F0} s; training {r.TrainImagesPerSecond:F0} images/s");

@@ -9,9 +9,10 @@ using Moderation.Training.Torch;
 namespace Moderation.Retraining.Detection;
 
 /// <summary>
-/// Builds a detector from normal images only: trains the DCGAN (keeping a generator snapshot per epoch), fits the
-/// anomaly terms on D's features of the training images (statistics on a 1 − <see cref="DetectorRecipe.StandardiseFraction"/>
-/// share, standardisation on the rest), and fine-tunes a copy of D against the snapshots for <c>synthetic_score</c>.
+/// Builds a detector from normal images only: trains the DCGAN (keeping a generator snapshot per epoch) and, when the
+/// recipe's feature discriminator differs (<see cref="DetectorRecipe.SeparateFeatureGan"/>), a second DCGAN whose D the
+/// anomaly terms read; fits the anomaly terms on that D's features of the training images (statistics on a 1 − <see cref="DetectorRecipe.StandardiseFraction"/>
+/// share, standardisation on the rest), and fine-tunes a copy of the first GAN's D against its generator's snapshots for <c>synthetic_score</c>.
 /// The pipeline's calibration images are not touched here (they calibrate thresholds afterwards).
 /// </summary>
 public sealed partial class DetectorBuilder(ILogger logger, TimeProvider? timeProvider = null)
@@ -38,25 +39,21 @@ public sealed partial class DetectorBuilder(ILogger logger, TimeProvider? timePr
         if (recipe.Transform is null && recipe.Terms.FirstOrDefault(t => t.Tap.Network == TapNetwork.TransformClassifier) is { } orphan)
             throw new ArgumentException($"term {orphan} taps the transformation classifier, which the recipe has none of", nameof(recipe));
         var snapshots = new List<TorchNetwork>();
-        var trainer = new GanTrainer(hyperparameters, _time)
-        {
-            GeneratorSpec = DcganSpecs.Generator(hyperparameters.LatentSize, recipe.GeneratorWidth),
-            DiscriminatorSpec = DcganSpecs.Discriminator(recipe.DiscriminatorWidth, recipe.DiscriminatorBatchNorm),
-            EpochCompleted = (epoch, g, _) =>
-            {
-                if (recipe.Synthetic is { } s && epoch >= s.FirstSnapshotEpoch) snapshots.Add(g.Copy());
-            },
-        };
         long start = _time.GetTimestamp();
-        GanTrainingResult? trained = null;
+        GanTrainingResult? trained = null, featureGan = null;
         TorchNetwork? classifier = null, transformNet = null;
         try
         {
-            trained = trainer.Train(train, trainCount, progress, cancellationToken);
+            trained = Trainer(hyperparameters, recipe, recipe.DiscriminatorBatchNorm, snapshots).Train(train, trainCount, progress, cancellationToken);
+            if (recipe.SeparateFeatureGan)
+            {
+                LogFeatureGan(recipe.FeatureDiscriminatorBatchNorm);
+                featureGan = Trainer(hyperparameters, recipe, recipe.FeatureDiscriminatorBatchNorm, null).Train(train, trainCount, progress, cancellationToken);
+            }
             double ganSeconds = _time.GetElapsedTime(start).TotalSeconds;
 
             start = _time.GetTimestamp();
-            var d = trained.Discriminator;
+            var d = (featureGan ?? trained).Discriminator;
             int standardiseCount = Math.Max(2, (int)Math.Round(trainCount * recipe.StandardiseFraction));
             var (fit, fitCount, standardise) = Split(train, trainCount, standardiseCount, d.InputSize, hyperparameters.Seed);
             TransformTerm? transform = null;
@@ -84,7 +81,7 @@ public sealed partial class DetectorBuilder(ILogger logger, TimeProvider? timePr
             ClassifierStepResult final = default;
             if (recipe.Synthetic is { } synthetic && snapshots.Count > 0)
             {
-                (classifier, final) = SyntheticFineTuner.FineTune(d, snapshots, train, trainCount, synthetic, hyperparameters.Seed, cancellationToken);
+                (classifier, final) = SyntheticFineTuner.FineTune(trained.Discriminator, snapshots, train, trainCount, synthetic, hyperparameters.Seed, cancellationToken);
                 LogSynthetic(snapshots.Count, final.Loss, final.RealProbability, final.FakeProbability);
             }
             double tuneSeconds = _time.GetElapsedTime(start).TotalSeconds;
@@ -96,12 +93,17 @@ public sealed partial class DetectorBuilder(ILogger logger, TimeProvider? timePr
                 AnomalyTerms = terms,
                 Transform = transform,
                 SyntheticParameters = classifier is null ? null : ByName(classifier),
+                SyntheticSpec = classifier is null || featureGan is null ? null : classifier.Spec,
             };
-            return new TrainedDetector(model, trained.Generator, trained, final, ganSeconds, fitSeconds, tuneSeconds) { TransformFinal = transformFinal };
+            return new TrainedDetector(model, trained.Generator, trained, final, ganSeconds, fitSeconds, tuneSeconds)
+            {
+                TransformFinal = transformFinal, FeatureTraining = featureGan,
+            };
         }
         catch
         {
             trained?.Dispose();
+            featureGan?.Dispose();
             throw;
         }
         finally
@@ -111,6 +113,19 @@ public sealed partial class DetectorBuilder(ILogger logger, TimeProvider? timePr
             foreach (var s in snapshots) s.Dispose();
         }
     }
+
+    /// <summary>A DCGAN trainer with the recipe's widths; <paramref name="snapshots"/> (when given) collects a copy of G
+    /// after each epoch from the synthetic recipe's first snapshot epoch on.</summary>
+    private GanTrainer Trainer(TrainingHyperparameters hyperparameters, DetectorRecipe recipe, bool batchNorm, List<TorchNetwork>? snapshots) =>
+        new(hyperparameters, _time)
+        {
+            GeneratorSpec = DcganSpecs.Generator(hyperparameters.LatentSize, recipe.GeneratorWidth),
+            DiscriminatorSpec = DcganSpecs.Discriminator(recipe.DiscriminatorWidth, batchNorm),
+            EpochCompleted = (epoch, g, _) =>
+            {
+                if (snapshots is not null && recipe.Synthetic is { } s && epoch >= s.FirstSnapshotEpoch) snapshots.Add(g.Copy());
+            },
+        };
 
     /// <summary>Holds out an evenly spread, seeded share of the training images for standardisation.</summary>
     internal static (float[] Fit, int FitCount, float[] Standardise) Split(float[] images, int count, int held, int size, long seed)
@@ -131,6 +146,9 @@ public sealed partial class DetectorBuilder(ILogger logger, TimeProvider? timePr
 
     private static Dictionary<string, NamedTensor> ByName(TorchNetwork network) =>
         network.Parameters().ToDictionary(p => p.Name, StringComparer.Ordinal);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "training the feature GAN (discriminator BatchNorm: {BatchNorm}) whose D the anomaly terms read")]
+    private partial void LogFeatureGan(bool batchNorm);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "anomaly term {Term}: F = {Dimension}, offset {Offset:G4}, scale {Scale:G4}")]
     private partial void LogTerm(string term, int dimension, double offset, double scale);

@@ -8,9 +8,9 @@ namespace Moderation.Retraining.Detection;
 /// generator; dispose it when done.</summary>
 /// <param name="Model">D, the anomaly terms and the synthetic classifier, ready for <see cref="DetectorOnnxExporter"/>.</param>
 /// <param name="Generator">The trained G (eval-mode sampling: <see cref="TorchNetwork.Sample"/>).</param>
-/// <param name="Training">GAN training figures.</param>
+/// <param name="Training">Training figures of the GAN whose generator this is.</param>
 /// <param name="SyntheticFinal">Mean classifier figures over the last 50 fine-tuning steps (default when none).</param>
-/// <param name="GanSeconds">Wall time of GAN training, s.</param>
+/// <param name="GanSeconds">Wall time of GAN training (both GANs when there is a feature GAN), s.</param>
 /// <param name="FitSeconds">Wall time of fitting the anomaly terms (training the transformation classifier included), s.</param>
 /// <param name="FineTuneSeconds">Wall time of fine-tuning the synthetic classifier, s.</param>
 public sealed record TrainedDetector(
@@ -25,9 +25,17 @@ public sealed record TrainedDetector(
     /// <summary>Last-epoch mean loss (nats) and accuracy of the transformation classifier; null without one.</summary>
     public (double Loss, double Accuracy)? TransformFinal { get; init; }
 
+    /// <summary>The second GAN whose D the anomaly terms read (<see cref="DetectorRecipe.SeparateFeatureGan"/>); null
+    /// when they read <see cref="Training"/>'s D. Owned: disposed with this.</summary>
+    public GanTrainingResult? FeatureTraining { get; init; }
+
     /// <summary>Total wall time, s.</summary>
     public double TotalSeconds => GanSeconds + FitSeconds + FineTuneSeconds;
 
     /// <summary>Disposes the networks.</summary>
-    public void Dispose() => Training.Dispose();
+    public void Dispose()
+    {
+        Training.Dispose();
+        FeatureTraining?.Dispose();
+    }
 }

@@ -56,4 +56,33 @@ public sealed class DetectorGraphConsistencyTests : IDisposable
         }
         for (int i = 0; i < 20; i++) Assert.Equal(expected[i], graph[i], 2e-3 * (1 + Math.Abs(expected[i])));
     }
+
+    [Fact]
+    public void ASyntheticClassifierWithItsOwnSpecRunsBesideABatchNormFreeDiscriminator()
+    {
+        using var d = TorchNetwork.Create(DcganSpecs.Discriminator(width: 8, batchNorm: false), 3);
+        using var synthetic = TorchNetwork.Create(DcganSpecs.Discriminator(width: 16), 4);
+        var images = TestData.Images(6, 24);
+        var model = new DetectorModel
+        {
+            Discriminator = d.Spec,
+            DiscriminatorParameters = d.Parameters().ToDictionary(p => p.Name),
+            AnomalyTerms = [TermFitter.Fit(d, new(new FeatureTap(1, 2), AnomalyTermKind.NearestNeighbour, 8), images, 24, images, 24, 24, 1)],
+            SyntheticParameters = synthetic.Parameters().ToDictionary(p => p.Name),
+            SyntheticSpec = synthetic.Spec,
+        };
+        var path = Path.Combine(folder.Path, "two-discriminators.onnx");
+        DetectorOnnxExporter.Export(model, path, new OnnxExportOptions());
+
+        var scored = OnnxScoring.ScoreAll(path, [OnnxTensorNames.Logit, DetectorTensorNames.SyntheticScore], images, 24, NullLogger.Instance);
+        var (logit, _) = d.Forward(images, 24);
+        var (syntheticLogit, _) = synthetic.Forward(images, 24);
+        for (int i = 0; i < 24; i++)
+        {
+            Assert.Equal((double)logit[i], scored[0][i], 1e-4);
+            Assert.Equal(-(double)syntheticLogit[i], scored[1][i], 1e-4);
+        }
+        Assert.Throws<ArgumentException>(() => DetectorOnnxExporter.Export(
+            model with { SyntheticSpec = DcganSpecs.Generator(100, 8) }, Path.Combine(folder.Path, "bad.onnx"), new OnnxExportOptions()));
+    }
 }

@@ -24,18 +24,23 @@ public sealed class DetectorRecipeTests
     }
 
     [Fact]
-    public void The_default_recipe_keeps_the_dcgan_discriminator_and_its_terms()
+    public void The_default_recipe_keeps_the_dcgan_discriminator_for_the_generator_and_reads_a_batch_norm_free_one()
     {
         Assert.True(DetectorRecipe.Default.DiscriminatorBatchNorm);
-        Assert.Equal(DetectorRecipe.DefaultTermsFor(batchNorm: true), DetectorRecipe.Default.Terms);
+        Assert.False(DetectorRecipe.Default.FeatureDiscriminatorBatchNorm);
+        Assert.True(DetectorRecipe.Default.SeparateFeatureGan);
+        Assert.Equal(DetectorRecipe.DefaultTermsFor(batchNorm: false), DetectorRecipe.Default.Terms);
     }
 
-    [Fact]
-    public void Without_batch_norm_the_default_terms_follow_the_discriminators_layers()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void When_both_discriminators_agree_one_gan_serves_and_the_terms_follow_its_layers(bool batchNorm)
     {
-        var recipe = DetectorRecipe.Default with { DiscriminatorBatchNorm = false };
+        var recipe = DetectorRecipe.Default with { DiscriminatorBatchNorm = batchNorm, FeatureDiscriminatorBatchNorm = batchNorm };
 
-        Assert.Equal(DetectorRecipe.DefaultTermsFor(batchNorm: false), recipe.Terms);
+        Assert.False(recipe.SeparateFeatureGan);
+        Assert.Equal(DetectorRecipe.DefaultTermsFor(batchNorm), recipe.Terms);
         Assert.Equal(DetectorRecipe.DiscriminatorTerms, (recipe with { Terms = DetectorRecipe.DiscriminatorTerms }).Terms);
     }
 }

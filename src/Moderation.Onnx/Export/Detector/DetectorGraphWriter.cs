@@ -6,7 +6,7 @@ using static Moderation.Onnx.Export.Graph.OnnxGraphBuilder;
 namespace Moderation.Onnx.Export.Detector;
 
 /// <summary>Builds the detector graph: D's layers (shared contract outputs), the anomaly terms read from D's layer
-/// outputs, and the prefixed synthetic classifier. Operator semantics: ONNX Operators.md, opset 17.</summary>
+/// outputs, and the prefixed synthetic classifier (its own spec when <see cref="DetectorModel.SyntheticSpec"/> is set). Operator semantics: ONNX Operators.md, opset 17.</summary>
 internal static class DetectorGraphWriter
 {
     /// <summary>Prefix of the synthetic classifier's tensors.</summary>
@@ -21,6 +21,9 @@ internal static class DetectorGraphWriter
         if (shapes[^1] is not [1])
             throw new ArgumentException($"a discriminator's last layer must output [1], got [{string.Join(',', shapes[^1])}]", nameof(model));
         if (model.AnomalyTerms.Count == 0) throw new ArgumentException("the detector needs at least one anomaly term", nameof(model));
+        var syntheticSpec = model.SyntheticSpec ?? spec;
+        if (syntheticSpec.LayerOutputShapes()[^1] is not [1] || !syntheticSpec.InputShape.SequenceEqual(spec.InputShape))
+            throw new ArgumentException("the synthetic classifier must read D's input and output [1]", nameof(model));
 
         var graph = new OnnxGraphBuilder(spec.Name);
         var image = graph.AddInput(OnnxTensorNames.Image, spec.InputShape);
@@ -49,7 +52,7 @@ internal static class DetectorGraphWriter
         graph.AddOutput(OnnxTensorNames.AnomalyScore, [1]);
         if (model.SyntheticParameters is { } synthetic)
         {
-            var copy = AppendNetwork(graph, spec, synthetic, image, SyntheticPrefix, SyntheticPrefix + OnnxTensorNames.Logit);
+            var copy = AppendNetwork(graph, syntheticSpec, synthetic, image, SyntheticPrefix, SyntheticPrefix + OnnxTensorNames.Logit);
             graph.AddNode("Neg", DetectorTensorNames.SyntheticScore, [copy[^1]]);
             graph.AddOutput(DetectorTensorNames.SyntheticScore, [1]);
         }

@@ -4,8 +4,9 @@ namespace Moderation.Onnx.Export.Detector;
 
 /// <summary>
 /// Everything one detector ONNX graph holds: the trained discriminator D (for <c>logit</c>, <c>features</c> and the
-/// feature taps of the anomaly terms) and, optionally, a second network of the same spec — a copy of D fine-tuned to
-/// tell real images from generator samples — whose negated logit is <c>synthetic_score</c>.
+/// feature taps of the anomaly terms) and, optionally, a synthetic classifier — a discriminator (D itself or the D of
+/// another GAN trained on the same images) fine-tuned to tell real images from generator samples — whose negated logit is
+/// <c>synthetic_score</c>.
 /// </summary>
 public sealed record DetectorModel
 {
@@ -22,7 +23,12 @@ public sealed record DetectorModel
     /// <see cref="AnomalyTerms"/>), or null for none.</summary>
     public TransformTerm? Transform { get; init; }
 
-    /// <summary>Parameters of the synthetic-image classifier (same spec as <see cref="Discriminator"/>), or null for
-    /// no <c>synthetic_score</c> output.</summary>
+    /// <summary>Parameters of the synthetic-image classifier (spec <see cref="SyntheticSpec"/>), or null for no
+    /// <c>synthetic_score</c> output.</summary>
     public IReadOnlyDictionary<string, NamedTensor>? SyntheticParameters { get; init; }
+
+    /// <summary>The synthetic classifier's architecture (a discriminator: one output); null = <see cref="Discriminator"/>'s.
+    /// It differs when the anomaly terms read a discriminator without BatchNorm while the synthetic classifier is
+    /// fine-tuned from the DCGAN paper's discriminator (<c>DetectorRecipe.FeatureDiscriminatorBatchNorm</c>).</summary>
+    public NetworkSpec? SyntheticSpec { get; init; }
 }

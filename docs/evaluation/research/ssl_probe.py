@@ -6,7 +6,7 @@
 # AUROC of each term alone and of fixed sums of standardised terms. Ran on a lent GPU (python3 + torch >= 1.13):
 #   DATA=/usr/share/datasets/fashion-mnist CLASSES=6,0,4 OUT=/tmp python3 ssl_probe.py
 # Results and what they mean: ssl_probe_results.json and ../README.md ("Session 4").
-import gzip, json, os, sys, time
+import gzip, json, os, time
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 
 DEV = "cuda" if torch.cuda.is_available() else "cpu"

@@ -1,6 +1,7 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Moderation.Core.Contracts;
+using Moderation.Integration.Tests.Faults;
 using Moderation.Streaming.Broker;
 using Moderation.Streaming.Configuration;
 using Moderation.Streaming.Publishing;
@@ -13,26 +14,36 @@ namespace Moderation.Integration.Tests;
 [Collection(ModelCollection.Name)]
 public sealed class RestartSafetyTests(ModelFixture model, ITestOutputHelper output)
 {
+    private const int Partitions = 4;
+
     [Fact]
     public async Task Killed_service_resumes_from_stored_offsets_and_no_post_is_lost()
     {
         using var broker = new EmbeddedBroker();
+        foreach (var topic in new[] { Topics.Posts, Topics.Verdicts, Topics.Flags, Topics.DeadLetter })
+            broker.CreateTopic(topic, Partitions);
         var kafka = Options.Create(new KafkaOptions { BootstrapServers = broker.BootstrapServers });
-        var posts = PostSamples.Create("rs", 12000);
+        var posts = PostSamples.Create("rs", 3000);
         using (var publisher = new PostPublisher(kafka, TimeProvider.System))
             await publisher.PublishManyAsync(posts);
         var reader = new VerdictReader(kafka, TimeProvider.System, NullLogger<VerdictReader>.Instance);
+        using var tail = new OutcomeTail(broker.BootstrapServers, Partitions);
 
         using (var first = ServeProcess.Start(broker.BootstrapServers, model.Folder, output))
         {
-            // Wait until the service is part-way through, then kill it without warning (SIGKILL).
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            int seen = 0;
-            while (DateTime.UtcNow < deadline && (seen = (await reader.ReadAsync(0, TimeSpan.FromSeconds(5))).DistinctPostIds) < 200)
-                await Task.Delay(100);
+            // Kill without warning (SIGKILL) from the tail's thread the moment the 200th outcome is seen: part-way
+            // through the backlog however fast the service drains it (re-reading the topics to watch progress was too
+            // coarse: the service once finished all posts between two reads).
+            var killed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            tail.Trigger(200, () =>
+            {
+                first.Kill();
+                killed.TrySetResult();
+            });
+            Assert.True(await killed.Task.WaitAsync(TimeSpan.FromSeconds(60)).ContinueWith(t => t.IsCompletedSuccessfully), "no 200 outcomes in 60 s");
+            int seen = tail.DistinctPosts;
             Assert.InRange(seen, 200, posts.Count - 1);
-            first.Kill();
-            output.WriteLine($"killed after {seen} verdicts");
+            output.WriteLine($"killed after {seen} posts had an outcome");
         }
 
         using (ServeProcess.Start(broker.BootstrapServers, model.Folder, output))

@@ -46,7 +46,7 @@ public sealed class ModerationWorker(
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var thread = new Thread(() => RunConsumer(stoppingToken, completion))
+        var thread = new Thread(() => RunConsumer(completion, stoppingToken))
         {
             Name = "moderation-consumer",
             IsBackground = true,
@@ -55,7 +55,7 @@ public sealed class ModerationWorker(
         return completion.Task;
     }
 
-    private void RunConsumer(CancellationToken stoppingToken, TaskCompletionSource completion)
+    private void RunConsumer(TaskCompletionSource completion, CancellationToken stoppingToken)
     {
         health.LoopRunning(true);
         var failure = new FailureSignal(health.ReportFatal);

@@ -11,11 +11,19 @@ public sealed class ImageDecoder
 {
     private readonly int maxEncodedBytes;
     private readonly ImageLimits limits;
+    private readonly bool nativeBindings;
 
     /// <summary>Creates a decoder with the limits of <paramref name="options"/> (copied; later changes are ignored).</summary>
     /// <exception cref="System.ComponentModel.DataAnnotations.ValidationException">An option is out of range.</exception>
     public ImageDecoder(ImagingOptions options)
+        : this(options, nativeBindings: false)
     {
+    }
+
+    /// <summary>Temporary, for the side-by-side benchmark: true decodes with the old P/Invoke bindings.</summary>
+    internal ImageDecoder(ImagingOptions options, bool nativeBindings)
+    {
+        this.nativeBindings = nativeBindings;
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         maxEncodedBytes = options.MaxEncodedBytes;
@@ -40,7 +48,7 @@ public sealed class ImageDecoder
     }
 
     /// <summary>As <see cref="Decode"/>, into a pooled buffer the caller must dispose.</summary>
-    internal PooledGrayImage DecodePooled(ReadOnlySpan<byte> encoded, string? contentType)
+    internal PooledGrayImage DecodePooled(ReadOnlySpan<byte> encoded, string? contentType, int targetSide = 0)
     {
         if (encoded.IsEmpty)
         {
@@ -59,13 +67,24 @@ public sealed class ImageDecoder
                 $"The image has {encoded.Length} bytes; at most {maxEncodedBytes} are allowed.");
         }
 
-        return ImageFormatDetector.Detect(encoded) switch
+        ImageFormat format = ImageFormatDetector.Detect(encoded);
+        if (format == ImageFormat.Unknown)
         {
-            ImageFormat.Jpeg => JpegCodec.Decode(encoded, limits),
-            ImageFormat.Png => PngCodec.Decode(encoded, limits),
-            ImageFormat.WebP => WebPCodec.Decode(encoded, limits),
-            _ => throw new ImageRejectedException(DeadLetterReasons.UnsupportedType,
-                $"The bytes are not JPEG, PNG or WebP (they start with {Convert.ToHexString(encoded[..Math.Min(8, encoded.Length)])})."),
-        };
+            throw new ImageRejectedException(DeadLetterReasons.UnsupportedType,
+                $"The bytes are not JPEG, PNG or WebP (they start with {Convert.ToHexString(encoded[..Math.Min(8, encoded.Length)])}).");
+        }
+
+        if (nativeBindings)
+        {
+            return format switch
+            {
+                ImageFormat.Jpeg => JpegCodec.Decode(encoded, limits),
+                ImageFormat.Png => PngCodec.Decode(encoded, limits),
+                _ => WebPCodec.Decode(encoded, limits),
+            };
+        }
+
+        ContainerHeader.Verify(encoded, format, limits);
+        return SkiaCodec.Decode(encoded, format, limits, targetSide);
     }
 }

@@ -22,8 +22,14 @@ public sealed class ImagePreprocessor : IImagePreprocessor
     /// <summary>Creates a pre-processor with the given options (copied; later changes are ignored).</summary>
     /// <exception cref="System.ComponentModel.DataAnnotations.ValidationException">An option is out of range.</exception>
     public ImagePreprocessor(ImagingOptions options)
+        : this(options, nativeBindings: false)
     {
-        decoder = new ImageDecoder(options);
+    }
+
+    /// <summary>Temporary, for the side-by-side benchmark: true decodes with the old P/Invoke bindings.</summary>
+    internal ImagePreprocessor(ImagingOptions options, bool nativeBindings)
+    {
+        decoder = new ImageDecoder(options, nativeBindings);
         Size = options.Size;
     }
 
@@ -44,7 +50,7 @@ public sealed class ImagePreprocessor : IImagePreprocessor
             throw new ArgumentException($"Destination holds {destination.Length} floats, needs {count}.", nameof(destination));
         }
 
-        using PooledGrayImage image = decoder.DecodePooled(encoded, contentType);
+        using PooledGrayImage image = decoder.DecodePooled(encoded, contentType, Size);
         Span<float> output = destination[..count];
         BoxFilter.Resize(image.Pixels, image.Width, image.Height, output, Size, Size);
         foreach (ref float value in output)

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Regenerates the independent-encoder fixtures (see README.md). Needs python3 (stdlib only) and Debian's
-libjpeg-turbo-progs (cjpeg), webp (cwebp) and pngcrush. Patterns must match FixturePatterns.cs."""
+libjpeg-turbo-progs (cjpeg, jpegtran), webp (cwebp), pngcrush and imagemagick (convert). Patterns must match FixturePatterns.cs."""
 import os, struct, subprocess, tempfile, zlib
 
 W, H = 40, 30
@@ -96,6 +96,8 @@ with tempfile.TemporaryDirectory() as tmp:
     run("cjpeg", "-quality", "95", "-outfile", "gray-q95.jpg", pgm)
     run("cjpeg", "-quality", "95", "-outfile", "rgb420-q95.jpg", ppm)
     run("cjpeg", "-quality", "90", "-progressive", "-sample", "1x1", "-outfile", "rgb444-progressive-q90.jpg", ppm)
+    run("jpegtran", "-arithmetic", "-outfile", "rgb420-arithmetic.jpg", "rgb420-q95.jpg")
+    run("convert", ppm, "-colorspace", "CMYK", "-quality", "95", "cmyk-q95.jpg")
     run("cwebp", "-quiet", "-lossless", pgm, "-o", "gray-lossless.webp")
     run("cwebp", "-quiet", "-lossless", "-exact", pam, "-o", "rgba-lossless.webp")
     run("cwebp", "-quiet", "-q", "90", ppm, "-o", "rgb-q90.webp")

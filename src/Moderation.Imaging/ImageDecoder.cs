@@ -4,13 +4,14 @@ using Moderation.Imaging.Codecs;
 
 namespace Moderation.Imaging;
 
-/// <summary>Decodes posted JPEG/PNG/WebP bytes to 8-bit grayscale with Debian's native codecs (libturbojpeg 2.1,
-/// libpng 1.6, libwebp 1.2), enforcing <see cref="ImagingOptions"/> limits before any pixel buffer is allocated.
-/// Thread-safe: holds only immutable limits; every call uses its own native decoder state.</summary>
+/// <summary>Decodes posted JPEG/PNG/WebP bytes to 8-bit grayscale with SkiaSharp's <c>SKCodec</c> (Skia's libjpeg-turbo,
+/// libpng and libwebp), enforcing <see cref="ImagingOptions"/> limits on the header's width and height before any
+/// pixel buffer is allocated. Thread-safe: holds only immutable options; every call uses its own codec.</summary>
 public sealed class ImageDecoder
 {
     private readonly int maxEncodedBytes;
     private readonly ImageLimits limits;
+    private readonly bool verifyJpegData;
     private readonly bool nativeBindings;
 
     /// <summary>Creates a decoder with the limits of <paramref name="options"/> (copied; later changes are ignored).</summary>
@@ -27,6 +28,7 @@ public sealed class ImageDecoder
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         maxEncodedBytes = options.MaxEncodedBytes;
+        verifyJpegData = options.VerifyJpegData;
         limits = new ImageLimits(options.MaxPixels, options.MaxSide);
     }
 
@@ -37,17 +39,19 @@ public sealed class ImageDecoder
     /// image/jpeg, image/png or image/webp; the codec is still chosen by the magic bytes.</param>
     /// <returns>The decoded image, <c>byte [Height,Width]</c>.</returns>
     /// <exception cref="ImageRejectedException">Reason (see <see cref="DeadLetterReasons"/>): <c>empty</c>;
-    /// <c>unsupported-type</c> (content type or magic bytes not JPEG/PNG/WebP, CMYK JPEG, animated WebP);
-    /// <c>too-large</c> (more than <see cref="ImagingOptions.MaxEncodedBytes"/>); <c>too-many-pixels</c> (header over
-    /// <see cref="ImagingOptions.MaxPixels"/> or <see cref="ImagingOptions.MaxSide"/>); <c>corrupt</c> (the codec
-    /// refused the bytes, including truncation and JPEG warnings).</exception>
+    /// <c>unsupported-type</c> (content type or magic bytes not JPEG/PNG/WebP, animated WebP); <c>too-large</c> (more
+    /// than <see cref="ImagingOptions.MaxEncodedBytes"/>); <c>too-many-pixels</c> (header over
+    /// <see cref="ImagingOptions.MaxPixels"/> or <see cref="ImagingOptions.MaxSide"/>); <c>corrupt</c> (Skia could not
+    /// read the header or decode every row, e.g. a truncated file; or, with <see cref="ImagingOptions.VerifyJpegData"/>,
+    /// libjpeg warned about the JPEG's entropy-coded data).</exception>
     public GrayImage Decode(ReadOnlySpan<byte> encoded, string? contentType)
     {
         using PooledGrayImage image = DecodePooled(encoded, contentType);
         return new GrayImage(image.Width, image.Height, image.Pixels.ToArray());
     }
 
-    /// <summary>As <see cref="Decode"/>, into a pooled buffer the caller must dispose.</summary>
+    /// <summary>As <see cref="Decode"/>, into a pooled buffer the caller must dispose. With a positive
+    /// <paramref name="targetSide"/> a large JPEG is decoded at 1/2, 1/4 or 1/8 scale (both sides still ≥ 4× it).</summary>
     internal PooledGrayImage DecodePooled(ReadOnlySpan<byte> encoded, string? contentType, int targetSide = 0)
     {
         if (encoded.IsEmpty)
@@ -85,6 +89,20 @@ public sealed class ImageDecoder
         }
 
         ContainerHeader.Verify(encoded, format, limits);
-        return SkiaCodec.Decode(encoded, format, limits, targetSide);
+        PooledGrayImage image = SkiaCodec.Decode(encoded, format, limits, targetSide);
+        if (format == ImageFormat.Jpeg && verifyJpegData)
+        {
+            try
+            {
+                JpegDataCheck.Verify(encoded);
+            }
+            catch
+            {
+                image.Dispose();
+                throw;
+            }
+        }
+
+        return image;
     }
 }

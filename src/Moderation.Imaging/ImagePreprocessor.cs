@@ -6,9 +6,13 @@ using Moderation.Imaging.Resampling;
 namespace Moderation.Imaging;
 
 /// <summary>Turns posted JPEG/PNG/WebP bytes into the discriminator's input: decode to 8-bit gray
-/// (<see cref="ImageDecoder"/>), area-resize to <see cref="Size"/>×<see cref="Size"/> (<see cref="BoxFilter"/>), scale
-/// to [−1,1] with x/127.5 − 1 (the inverse of the generator's tanh output range, as in DCGAN, Radford et al. 2016).
-/// Thread-safe: the service calls it in parallel; no state is shared between calls.</summary>
+/// (<see cref="ImageDecoder"/>; a JPEG at least 8·<see cref="Size"/> a side is decoded at 1/2, 1/4 or 1/8 scale, the
+/// smallest that keeps both sides ≥ 4·<see cref="Size"/>), area-resize to <see cref="Size"/>×<see cref="Size"/>
+/// (<see cref="BoxFilter"/>), scale to [−1,1] with x/127.5 − 1 (the inverse of the generator's tanh output range, as in
+/// DCGAN, Radford et al. 2016). Thread-safe: the service calls it in parallel; no state is shared between calls.</summary>
+/// <remarks><see cref="BoxFilter"/> is kept rather than Skia's resampling: Skia has no area filter. Measured against the
+/// exact area mean on 1024×768 Fashion-MNIST mosaics and photos, its best option (linear with linear mipmaps) is off by
+/// a mean of 3.5–17 and up to 68 gray levels; it matches only at 28×28 (identity) and exact halvings.</remarks>
 public sealed class ImagePreprocessor : IImagePreprocessor
 {
     private readonly ImageDecoder decoder;

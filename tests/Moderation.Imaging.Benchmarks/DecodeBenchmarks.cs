@@ -7,12 +7,25 @@ namespace Moderation.Imaging.Benchmarks;
 [MemoryDiagnoser]
 public class DecodeBenchmarks
 {
-    private readonly ImageDecoder decoder = new(new ImagingOptions());
-    private EncodedSet large = null!;
+    private ImageDecoder decoder = null!;
+    private EncodedSet small = null!, large = null!;
 
-    /// <summary>Encodes the 1024×768 mosaic once.</summary>
+    /// <summary>The decoder of this run.</summary>
+    [Params(Decoders.NativeBindings, Decoders.SkiaSharp, Decoders.SkiaSharpWithoutJpegCheck)]
+    public Decoders Decoder { get; set; }
+
+    /// <summary>Encodes the sample images once.</summary>
     [GlobalSetup]
-    public void Setup() => large = new EncodedSet(SampleImages.Gray1024x768(), 1024, 768);
+    public void Setup()
+    {
+        decoder = new ImageDecoder(new ImagingOptions { VerifyJpegData = Decoder != Decoders.SkiaSharpWithoutJpegCheck }, nativeBindings: Decoder == Decoders.NativeBindings);
+        small = new EncodedSet(SampleImages.Gray28x28(), 28, 28);
+        large = new EncodedSet(SampleImages.Gray1024x768(), 1024, 768);
+    }
+
+    /// <summary>28×28 gray PNG (a Fashion-MNIST post as the demo producer sends it).</summary>
+    [Benchmark]
+    public GrayImage Png_28x28() => decoder.Decode(small.Png, "image/png");
 
     /// <summary>1024×768 gray JPEG, quality 90.</summary>
     [Benchmark]

@@ -1,3 +1,5 @@
+using Moderation.Tools.Imaging;
+
 namespace Moderation.Imaging.Benchmarks;
 
 /// <summary>One gray image encoded as PNG, JPEG (quality 90) and lossy WebP (quality 90) with

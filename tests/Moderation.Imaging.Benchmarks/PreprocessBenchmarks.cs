@@ -8,14 +8,19 @@ namespace Moderation.Imaging.Benchmarks;
 [MemoryDiagnoser]
 public class PreprocessBenchmarks
 {
-    private readonly IImagePreprocessor preprocessor = new ImagePreprocessor();
     private readonly float[] tensor = new float[28 * 28];
+    private IImagePreprocessor preprocessor = null!;
     private EncodedSet small = null!, large = null!;
+
+    /// <summary>The decoder of this run.</summary>
+    [Params(Decoders.NativeBindings, Decoders.SkiaSharp, Decoders.SkiaSharpWithoutJpegCheck)]
+    public Decoders Decoder { get; set; }
 
     /// <summary>Encodes the sample images once: PNG, JPEG quality 90, lossy WebP quality 90.</summary>
     [GlobalSetup]
     public void Setup()
     {
+        preprocessor = new ImagePreprocessor(new ImagingOptions { VerifyJpegData = Decoder != Decoders.SkiaSharpWithoutJpegCheck }, nativeBindings: Decoder == Decoders.NativeBindings);
         small = new EncodedSet(SampleImages.Gray28x28(), 28, 28);
         large = new EncodedSet(SampleImages.Gray1024x768(), 1024, 768);
     }

@@ -1,15 +1,26 @@
+using Moderation.Tools.Imaging;
 namespace Moderation.Imaging.Tests;
 
 public sealed class ImageEncoderTests
 {
     [Fact]
-    public void Png_of_incompressible_noise_fits_the_precomputed_bound_and_round_trips()
+    public void Png_of_incompressible_noise_round_trips()
     {
         byte[] source = TestData.Noise(513, 257, seed: 1);
 
         byte[] png = ImageEncoder.EncodePng(source, 513, 257);
 
         Assert.Equal(source, new ImageDecoder(new ImagingOptions()).Decode(png, null).Pixels.ToArray());
+    }
+
+    [Fact]
+    public void Jpeg_is_baseline_with_one_gray_component()
+    {
+        byte[] jpeg = ImageEncoder.EncodeJpeg(TestData.Smooth(32, 24), 32, 24);
+
+        int sof = Codecs.JpegCodecTests.FindMarker(jpeg, 0xC0); // SOF0: baseline (ITU-T T.81 B.2.2)
+        Assert.Equal((24, 32), (jpeg[sof + 5] << 8 | jpeg[sof + 6], jpeg[sof + 7] << 8 | jpeg[sof + 8]));
+        Assert.Equal(1, jpeg[sof + 9]); // Nf: one component
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Moderation.Core.Contracts;
 using Moderation.Core.Imaging;
+using Moderation.Tools.Imaging;
 
 namespace Moderation.Imaging.Tests;
 

@@ -14,6 +14,7 @@ public sealed class ImagingOptionsTests
         Assert.Equal(16_777_216, options.MaxPixels);
         Assert.Equal(16384, options.MaxSide);
         Assert.Equal(28, options.Size);
+        Assert.True(options.VerifyJpegData);
         options.Validate();
     }
 

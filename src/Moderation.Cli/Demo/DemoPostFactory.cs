@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Moderation.Core.Contracts;
 using Moderation.Core.Models;
-using Moderation.Imaging;
-using Moderation.Imaging.Samples;
 using Moderation.Streaming.Publishing;
+using Moderation.Tools.Imaging;
+using Moderation.Tools.Imaging.Samples;
 using Moderation.Training.Data;
 
 namespace Moderation.Cli.Demo;

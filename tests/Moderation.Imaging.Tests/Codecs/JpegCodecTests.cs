@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Moderation.Core.Contracts;
+using Moderation.Tools.Imaging;
 
 namespace Moderation.Imaging.Tests.Codecs;
 

@@ -1,5 +1,5 @@
 using System.IO.Compression;
-using Moderation.Imaging.Samples;
+using Moderation.Tools.Imaging.Samples;
 
 namespace Moderation.Imaging.Tests.Codecs;
 

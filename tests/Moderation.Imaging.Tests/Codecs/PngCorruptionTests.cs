@@ -1,4 +1,5 @@
 using Moderation.Core.Contracts;
+using Moderation.Tools.Imaging;
 
 namespace Moderation.Imaging.Tests.Codecs;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Moderation.Core.Contracts;
 using Moderation.Core.Imaging;
+using Moderation.Tools.Imaging;
 
 namespace Moderation.Imaging.Tests.DependencyInjection;
 

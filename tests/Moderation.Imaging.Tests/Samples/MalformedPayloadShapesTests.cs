@@ -2,8 +2,9 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Numerics;
 using Moderation.Core.Contracts;
-using Moderation.Imaging.Samples;
-using static Moderation.Imaging.Samples.MalformedPayloadKinds;
+using Moderation.Tools.Imaging.Samples;
+using Moderation.Tools.Imaging;
+using static Moderation.Tools.Imaging.Samples.MalformedPayloadKinds;
 
 namespace Moderation.Imaging.Tests.Samples;
 

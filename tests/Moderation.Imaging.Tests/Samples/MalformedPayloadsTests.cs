@@ -1,7 +1,7 @@
 using Moderation.Core.Contracts;
 using Moderation.Core.Imaging;
-using Moderation.Imaging.Samples;
-using static Moderation.Imaging.Samples.MalformedPayloadKinds;
+using Moderation.Tools.Imaging.Samples;
+using static Moderation.Tools.Imaging.Samples.MalformedPayloadKinds;
 
 namespace Moderation.Imaging.Tests.Samples;
 

@@ -5,12 +5,12 @@ using Microsoft.Extensions.Options;
 using Moderation.Cli.Hosting;
 using Moderation.Core.Contracts;
 using Moderation.Imaging;
-using Moderation.Imaging.Samples;
 using Moderation.Streaming.Broker;
 using Moderation.Streaming.Configuration;
 using Moderation.Streaming.Health;
 using Moderation.Streaming.Publishing;
 using Moderation.Streaming.Reading;
+using Moderation.Tools.Imaging.Samples;
 using Moderation.Training.Data;
 using Xunit.Abstractions;
 

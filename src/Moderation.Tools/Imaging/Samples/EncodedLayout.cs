@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Moderation.Imaging.Samples;
+namespace Moderation.Tools.Imaging.Samples;
 
 /// <summary>Where the compressed image data of a clean encoding lies, so that corruptions can target the body and
 /// leave the headers intact.</summary>

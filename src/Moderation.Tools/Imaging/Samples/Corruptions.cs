@@ -1,6 +1,7 @@
 using Moderation.Core.Imaging;
+using Moderation.Imaging;
 
-namespace Moderation.Imaging.Samples;
+namespace Moderation.Tools.Imaging.Samples;
 
 /// <summary>Random damage to clean encodings: truncation, bit flips, and the filter that keeps only candidates the
 /// decoder refuses.</summary>

@@ -1,4 +1,6 @@
-namespace Moderation.Imaging.Samples;
+using Moderation.Imaging;
+
+namespace Moderation.Tools.Imaging.Samples;
 
 /// <summary>The kinds of payload <see cref="MalformedPayloads"/> generates, with the dead-letter reason each must get.</summary>
 public static class MalformedPayloadKinds

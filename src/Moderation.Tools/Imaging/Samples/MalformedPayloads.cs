@@ -1,4 +1,6 @@
-namespace Moderation.Imaging.Samples;
+using Moderation.Imaging;
+
+namespace Moderation.Tools.Imaging.Samples;
 
 /// <summary>Seeded generator of labelled malformed posts, for the demo producer and the fault tests: truncated,
 /// bit-flipped and garbage-bodied PNG/JPEG/WebP, decompression bombs, wrong content types, empty and over-size

@@ -1,4 +1,4 @@
-namespace Moderation.Imaging.Samples;
+namespace Moderation.Tools.Imaging.Samples;
 
 /// <summary>Files with valid headers for a 28×28 image followed by random bytes where the compressed data belongs.</summary>
 internal static class GarbageBodies

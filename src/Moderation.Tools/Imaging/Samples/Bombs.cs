@@ -1,7 +1,8 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using Moderation.Imaging;
 
-namespace Moderation.Imaging.Samples;
+namespace Moderation.Tools.Imaging.Samples;
 
 /// <summary>Decompression bombs: files whose headers declare far more pixels than the limits allow. The guard must
 /// refuse them from the header, before a pixel buffer is allocated or any data is inflated.</summary>

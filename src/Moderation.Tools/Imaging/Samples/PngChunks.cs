@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace Moderation.Imaging.Samples;
+namespace Moderation.Tools.Imaging.Samples;
 
 /// <summary>Writes and walks PNG chunks (PNG spec, ISO/IEC 15948, sections 5.3–5.6): length, type, data, CRC-32.</summary>
 internal static class PngChunks

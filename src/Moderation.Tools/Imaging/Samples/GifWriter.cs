@@ -1,4 +1,4 @@
-namespace Moderation.Imaging.Samples;
+namespace Moderation.Tools.Imaging.Samples;
 
 /// <summary>Writes a valid GIF89a of a gray image (GIF89a specification, W3C/CompuServe 1990): 256-entry gray global
 /// colour table, one image, LZW data that emits every pixel as a literal 9-bit code and a clear code every 250 codes,

@@ -1,8 +1,9 @@
 using System.Text;
 using Moderation.Core.Contracts;
-using static Moderation.Imaging.Samples.MalformedPayloadKinds;
+using Moderation.Imaging;
+using static Moderation.Tools.Imaging.Samples.MalformedPayloadKinds;
 
-namespace Moderation.Imaging.Samples;
+namespace Moderation.Tools.Imaging.Samples;
 
 /// <summary>Builds one payload of a kind from the clean encodings of the valid image; stateless apart from them.</summary>
 internal sealed class MalformedPayloadFactory

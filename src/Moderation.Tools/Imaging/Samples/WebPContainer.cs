@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Moderation.Imaging.Samples;
+namespace Moderation.Tools.Imaging.Samples;
 
 /// <summary>Builds simple-format WebP files: RIFF header, <c>WEBP</c>, one chunk (RFC 9649 sections 2.4–2.5).</summary>
 internal static class WebPContainer

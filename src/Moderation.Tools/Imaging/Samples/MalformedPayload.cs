@@ -1,4 +1,6 @@
-namespace Moderation.Imaging.Samples;
+using Moderation.Imaging;
+
+namespace Moderation.Tools.Imaging.Samples;
 
 /// <summary>One labelled malformed post from <see cref="MalformedPayloads"/>.</summary>
 /// <param name="Kind">What was done to it, one of <see cref="MalformedPayloadKinds"/> (e.g. <c>truncated-png</c>).</param>

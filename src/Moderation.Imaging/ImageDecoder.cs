@@ -12,19 +12,11 @@ public sealed class ImageDecoder
     private readonly int maxEncodedBytes;
     private readonly ImageLimits limits;
     private readonly bool verifyJpegData;
-    private readonly bool nativeBindings;
 
     /// <summary>Creates a decoder with the limits of <paramref name="options"/> (copied; later changes are ignored).</summary>
     /// <exception cref="System.ComponentModel.DataAnnotations.ValidationException">An option is out of range.</exception>
     public ImageDecoder(ImagingOptions options)
-        : this(options, nativeBindings: false)
     {
-    }
-
-    /// <summary>Temporary, for the side-by-side benchmark: true decodes with the old P/Invoke bindings.</summary>
-    internal ImageDecoder(ImagingOptions options, bool nativeBindings)
-    {
-        this.nativeBindings = nativeBindings;
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         maxEncodedBytes = options.MaxEncodedBytes;
@@ -76,16 +68,6 @@ public sealed class ImageDecoder
         {
             throw new ImageRejectedException(DeadLetterReasons.UnsupportedType,
                 $"The bytes are not JPEG, PNG or WebP (they start with {Convert.ToHexString(encoded[..Math.Min(8, encoded.Length)])}).");
-        }
-
-        if (nativeBindings)
-        {
-            return format switch
-            {
-                ImageFormat.Jpeg => JpegCodec.Decode(encoded, limits),
-                ImageFormat.Png => PngCodec.Decode(encoded, limits),
-                _ => WebPCodec.Decode(encoded, limits),
-            };
         }
 
         ContainerHeader.Verify(encoded, format, limits);

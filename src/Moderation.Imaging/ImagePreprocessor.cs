@@ -26,14 +26,8 @@ public sealed class ImagePreprocessor : IImagePreprocessor
     /// <summary>Creates a pre-processor with the given options (copied; later changes are ignored).</summary>
     /// <exception cref="System.ComponentModel.DataAnnotations.ValidationException">An option is out of range.</exception>
     public ImagePreprocessor(ImagingOptions options)
-        : this(options, nativeBindings: false)
     {
-    }
-
-    /// <summary>Temporary, for the side-by-side benchmark: true decodes with the old P/Invoke bindings.</summary>
-    internal ImagePreprocessor(ImagingOptions options, bool nativeBindings)
-    {
-        decoder = new ImageDecoder(options, nativeBindings);
+        decoder = new ImageDecoder(options);
         Size = options.Size;
     }
 

@@ -9,7 +9,7 @@ namespace Moderation.Tools.Imaging.Samples;
 /// <remarks>Randomized corruptions (truncation, bit flips, garbage bodies) are checked with <see cref="ImageDecoder"/>
 /// while generating: a candidate that still decodes is not malformed and is replaced by a fresh one (the label is not
 /// taken from the decoder; it only filters out intact images). Output is deterministic for a given seed, image, limits
-/// and codec library versions (libpng 1.6, libjpeg-turbo 2.1, libwebp 1.2 encode the clean images).</remarks>
+/// and SkiaSharp version (Skia's libpng, libjpeg-turbo and libwebp encode the clean images).</remarks>
 public static class MalformedPayloads
 {
     /// <summary>Side of the valid image the payloads are made from, in pixels (a Fashion-MNIST image).</summary>

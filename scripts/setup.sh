@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Installs every native dependency Moderation needs, idempotently (quick when nothing is missing).
-# Debian 12 packages via apt; ONNX Runtime 1.30.0's native library from the npm package onnxruntime-node.
+# Debian 12 packages via apt; ONNX Runtime 1.30.0's native library from the npm package onnxruntime-node; a patched
+# TorchSharp native glue where the system libstdc++ is too old (scripts/torchsharp/patch-libtorchsharp.sh).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-packages=(libtorch-dev libopenblas0-pthread librdkafka1 librdkafka-dev
-          dataset-fashion-mnist cmake g++ make chromium)
+packages=(librdkafka1 librdkafka-dev dataset-fashion-mnist chromium)
+# TorchSharp's libLibTorchSharp.so needs GLIBCXX_3.4.32; Debian 12's libstdc++ lacks it: the patch needs patchelf and
+# g++ (for a one-function library), nothing else does.
+libstdcxx="$(ldconfig -p | awk '/libstdc\+\+\.so\.6 \(libc6,x86-64\)/ && !found { print $NF; found = 1 }')"
+if [ -z "$libstdcxx" ] || ! grep -qa 'GLIBCXX_3\.4\.32' "$libstdcxx"; then packages+=(patchelf g++); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -30,3 +34,5 @@ if [ ! -f "$ort_dir/libonnxruntime.so.1" ] || [ "$(cat "$ort_dir/VERSION" 2>/dev
   tar -xzf "$tgz" -C "$ort_dir" --strip-components=5 package/bin/napi-v6/linux/x64/libonnxruntime.so.1
   echo "$ort_version" > "$ort_dir/VERSION"
 fi
+
+bash "$root/scripts/torchsharp/patch-libtorchsharp.sh"

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Moderation.Core.Metrics;
 using Moderation.Core.Models;
 using Moderation.Core.Networks;
+using Moderation.Evaluation.Metrics;
 using Moderation.Onnx.Export;
 using Moderation.Onnx.Export.Detector;
 using Moderation.Retraining.Detection;
@@ -48,7 +49,7 @@ public sealed class RetrainingJob(ILogger<RetrainingJob> logger, TimeProvider? t
     /// <param name="progress">Live training progress.</param>
     /// <param name="cancellationToken">Stops training between steps.</param>
     /// <exception cref="InvalidDataException">The data cannot be read or is too small.</exception>
-    /// <exception cref="TorchException">libtorch failed.</exception>
+    /// <exception cref="Moderation.Training.Torch.TrainingDivergedException">A loss or gradient became NaN or infinite.</exception>
     public RetrainingResult Run(TrainingPipeline pipeline, IProgress<TrainingProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
@@ -66,7 +67,7 @@ public sealed class RetrainingJob(ILogger<RetrainingJob> logger, TimeProvider? t
             Path.Combine(folder, GeneratorFile), new OnnxExportOptions());
 
         var outputs = ScoreOutputs(detector.Model);
-        var calibration = OnnxScoring.ScoreAll(dPath, outputs, normal.Calibration, normal.CalibrationCount, logger);
+        var calibration = OnnxScoring.ScoreAll(dPath, outputs, normal.Calibration, normal.CalibrationCount);
         var joint = ThresholdCalibrator.Jointly(calibration, h.TargetFpr); // a verdict flags when any score is above its threshold
         var thresholds = joint.Thresholds.ToArray();
         var metrics = Metrics(detector);
@@ -160,17 +161,17 @@ public sealed class RetrainingJob(ILogger<RetrainingJob> logger, TimeProvider? t
     {
         var test = FashionMnist.LoadTest(pipeline.Dataset!.ResolvedPath);
         var normalClasses = pipeline.Dataset.NormalClasses.ToHashSet();
-        var scores = OnnxScoring.ScoreAll(dPath, outputs, test.ToTensor(), test.Count, logger);
+        var scores = OnnxScoring.ScoreAll(dPath, outputs, test.ToTensor(), test.Count);
         var (samples, _) = generator.Sample(1000, pipeline.Hyperparameters.Seed + MeasureSampleSeedOffset);
-        var synthetic = OnnxScoring.ScoreAll(dPath, outputs, samples, 1000, logger);
+        var synthetic = OnnxScoring.ScoreAll(dPath, outputs, samples, 1000);
         var realised = new double[outputs.Count];
         for (int o = 0; o < outputs.Count; o++)
         {
             var normal = Enumerable.Range(0, test.Count).Where(i => normalClasses.Contains(test.Labels[i])).Select(i => scores[o][i]).ToArray();
             var other = Enumerable.Range(0, test.Count).Where(i => !normalClasses.Contains(test.Labels[i])).Select(i => scores[o][i]).ToArray();
             var name = outputs[o];
-            metrics[$"{name}.auroc_other_classes"] = RankMetrics.Auroc(normal, other);
-            metrics[$"{name}.auroc_generator_samples"] = RankMetrics.Auroc(normal, synthetic[o]);
+            metrics[$"{name}.auroc_other_classes"] = DetectionMetrics.Auroc(normal, other);
+            metrics[$"{name}.auroc_generator_samples"] = DetectionMetrics.Auroc(normal, synthetic[o]);
             metrics[$"{name}.tpr_other_classes"] = RankMetrics.FractionAbove(other, thresholds[o]);
             metrics[$"{name}.tpr_generator_samples"] = RankMetrics.FractionAbove(synthetic[o], thresholds[o]);
             realised[o] = RankMetrics.FractionAbove(normal, thresholds[o]);

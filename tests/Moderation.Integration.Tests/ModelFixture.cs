@@ -10,7 +10,7 @@ using Moderation.Training.Torch;
 namespace Moderation.Integration.Tests;
 
 /// <summary>
-/// A small but real model folder for tests: a DCGAN (narrow widths) trained for a few libtorch steps on Fashion-MNIST
+/// A small but real model folder for tests: a DCGAN (narrow widths) trained for a few TorchSharp steps on Fashion-MNIST
 /// trousers so BatchNorm has non-trivial running statistics, exported to ONNX with a model card whose threshold is
 /// calibrated at 1% FPR on held-out trousers. Built once per test run.
 /// </summary>

@@ -66,7 +66,7 @@ public sealed class RetrainingJobTests : IDisposable
         Assert.Equal(["abnormal", "synthetic"], scorer.ScoreNames);
         var images = TestData.Images(1, 4, skip: 100);
         var scores = scorer.Score(images, 4);
-        var direct = OnnxScoring.ScoreAll(onnxPath, [OnnxTensorNames.AnomalyScore, DetectorTensorNames.SyntheticScore], images, 4, NullLogger.Instance);
+        var direct = OnnxScoring.ScoreAll(onnxPath, [OnnxTensorNames.AnomalyScore, DetectorTensorNames.SyntheticScore], images, 4);
         for (int i = 0; i < 4; i++)
         {
             Assert.Equal(direct[0][i], scores[i * 2], 1e-6);

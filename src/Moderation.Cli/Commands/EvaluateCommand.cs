@@ -2,9 +2,11 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Moderation.Cli.Hosting;
+using Moderation.Cli.Progress;
 using Moderation.Evaluation.Reporting;
 using Moderation.Evaluation.Results;
 using Moderation.Retraining.Evaluation;
+using Moderation.Training.Data;
 using Moderation.Training.Torch;
 using Spectre.Console;
 
@@ -39,20 +41,21 @@ internal static class EvaluateCommand
             var folder = result.GetValue(output)!;
             var work = Path.Combine(Path.GetTempPath(), $"moderation-evaluate-{Environment.ProcessId}");
             Directory.CreateDirectory(work);
-            using var logging = CliLogging.Create(LogLevel.Information);
-            AnsiConsole.MarkupLine($"evaluating classes [blue]{string.Join(",", options.Classes)}[/], {h.Epochs} epochs, seed {h.Seed}, {TorchRuntime.IntraOpThreads}×{TorchRuntime.BlasThreads} (libtorch×OpenBLAS) threads");
+            using var logging = CliLogging.Create();
+            AnsiConsole.MarkupLine($"evaluating classes [blue]{string.Join(",", options.Classes)}[/], {h.Epochs} epochs, seed {h.Seed}, {TorchRuntime.IntraOpThreads} libtorch threads");
             try
             {
-                var job = new OneClassEvaluationJob(logging.CreateLogger<OneClassEvaluationJob>());
-                var evaluation = job.Run(options, "moderation " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)), work, token);
-                var files = await ReportWriter.WriteAsync(folder, evaluation, token).ConfigureAwait(false);
-                foreach (var kind in evaluation.Kinds)
+                var view = new TrainingProgressView();
+                var job = new OneClassEvaluationJob(logging.CreateLogger<OneClassEvaluationJob>())
                 {
-                    var a = kind.Aggregate;
-                    AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{kind.Kind}: mean AUROC [green]{a.MeanAuroc:F4}[/], worst {a.WorstAuroc:F4} ({a.WorstClassName}), mean realised FPR {a.MeanRealisedFpr:P2}"));
-                }
-                AnsiConsole.MarkupLine($"wrote [green]{files.MarkdownPath}[/] in {evaluation.Run.WallTimeSeconds:F0} s");
+                    ClassStarting = (c, i) => view.Stage = $"class {c} ({FashionMnist.ClassNames[c]}), {i} of {options.Classes.Count}",
+                };
+                var commandLine = "moderation " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1));
+                var evaluation = view.Show(() => job.Run(options, commandLine, work, view, token));
+                var files = await ReportWriter.WriteAsync(folder, evaluation, token).ConfigureAwait(false);
+                AnsiConsole.Write(view.Summary());
+                AnsiConsole.Write(Summary(evaluation));
+                AnsiConsole.MarkupLine($"wrote [green]{Markup.Escape(files.MarkdownPath)}[/] in {evaluation.Run.WallTimeSeconds:F0} s");
             }
             finally
             {
@@ -62,6 +65,23 @@ internal static class EvaluateCommand
         }, token));
         return command;
     }
+
+    /// <summary>AUROC per class and score kind, with each kind's mean and worst class.</summary>
+    private static Table Summary(EvaluationResult evaluation)
+    {
+        var table = new Table().Title("one-class evaluation: AUROC").AddColumn("class");
+        foreach (var kind in evaluation.Kinds) table.AddColumn(kind.Kind);
+        var classes = evaluation.Kinds.SelectMany(k => k.Classes).Select(c => (c.ClassIndex, c.ClassName)).Distinct().OrderBy(c => c.ClassIndex);
+        foreach (var (index, name) in classes)
+            table.AddRow([Markup.Escape($"{index} {name}"), .. evaluation.Kinds.Select(k =>
+                k.Classes.FirstOrDefault(c => c.ClassIndex == index) is { } r ? F(r.Auroc) : "")]);
+        table.AddRow(["[bold]mean[/]", .. evaluation.Kinds.Select(k => $"[bold]{F(k.Aggregate.MeanAuroc)}[/]")]);
+        table.AddRow(["worst", .. evaluation.Kinds.Select(k => Markup.Escape($"{F(k.Aggregate.WorstAuroc)} ({k.Aggregate.WorstClassName})"))]);
+        table.AddRow(["mean realised FPR", .. evaluation.Kinds.Select(k => k.Aggregate.MeanRealisedFpr.ToString("P2", CultureInfo.InvariantCulture))]);
+        return table;
+    }
+
+    private static string F(double auroc) => (100 * auroc).ToString("F1", CultureInfo.InvariantCulture);
 
     private static int[] Parse(string? list) => string.IsNullOrWhiteSpace(list)
         ? []

@@ -1,6 +1,6 @@
 namespace Moderation.Core.Networks;
 
-/// <summary>Activations supported by both the libtorch shim and the ONNX exporter.</summary>
+/// <summary>Activations supported by both the TorchSharp modules and the ONNX exporter.</summary>
 public enum ActivationKind
 {
     /// <summary>max(0, x).</summary>

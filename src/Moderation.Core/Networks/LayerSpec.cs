@@ -4,9 +4,9 @@ namespace Moderation.Core.Networks;
 
 /// <summary>
 /// One layer of a feed-forward network, in the order of a <c>torch.nn.Sequential</c>.
-/// The list of layers in a <see cref="NetworkSpec"/> is the single source of truth: the native libtorch shim builds
-/// torch modules from <see cref="ToSpecToken"/> and the ONNX exporter writes graph nodes from the same records.
-/// Parameter names follow libtorch's <c>Sequential</c> naming: <c>"{index}.weight"</c>, <c>"{index}.bias"</c>,
+/// The list of layers in a <see cref="NetworkSpec"/> is the single source of truth: the TorchSharp modules (Moderation.Training's NetworkModule) are built
+/// from these records and the ONNX exporter writes graph nodes from the same records.
+/// Parameter names follow PyTorch's <c>nn.Sequential</c> naming: <c>"{index}.weight"</c>, <c>"{index}.bias"</c>,
 /// <c>"{index}.running_mean"</c>, <c>"{index}.running_var"</c>.
 /// </summary>
 public abstract record LayerSpec

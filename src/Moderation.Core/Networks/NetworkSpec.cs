@@ -1,8 +1,8 @@
 namespace Moderation.Core.Networks;
 
 /// <summary>
-/// A feed-forward network as an ordered list of layers: the single source of truth shared by the libtorch shim
-/// (which builds a <c>torch.nn.Sequential</c> from <see cref="ToNativeSpec"/>) and the ONNX exporter.
+/// A feed-forward network as an ordered list of layers: the single source of truth shared by the TorchSharp modules
+/// (one child module per layer) and the ONNX exporter.
 /// </summary>
 /// <param name="Name">Short name, e.g. <c>discriminator</c>.</param>
 /// <param name="InputShape">Input shape without the batch dimension, e.g. <c>[1,28,28]</c> or <c>[100]</c>.</param>
@@ -11,7 +11,7 @@ namespace Moderation.Core.Networks;
 /// last layer), or −1 when the network exposes no features.</param>
 public sealed record NetworkSpec(string Name, int[] InputShape, IReadOnlyList<LayerSpec> Layers, int FeatureLayer = -1)
 {
-    /// <summary>The spec string the native shim parses: one layer token per line, prefixed by <c>input d1 d2 …</c>.</summary>
+    /// <summary>The network as text for the model card's architecture field: one layer token per line, prefixed by <c>input d1 d2 …</c>.</summary>
     public string ToNativeSpec() =>
         $"input {string.Join(' ', InputShape)}\n" + string.Join('\n', Layers.Select(l => l.ToSpecToken()));
 

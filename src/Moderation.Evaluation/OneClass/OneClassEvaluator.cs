@@ -1,4 +1,5 @@
 using Moderation.Core.Metrics;
+using Moderation.Evaluation.Metrics;
 using Moderation.Evaluation.Results;
 using Moderation.Evaluation.Roc;
 
@@ -6,7 +7,7 @@ namespace Moderation.Evaluation.OneClass;
 
 /// <summary>
 /// Figures of a one-class experiment from its scores (pure functions): AUROC and AUPRC of normal test vs anomalous
-/// scores (<see cref="RankMetrics"/>), the threshold calibrated on held-out normal scores at a target FPR
+/// scores (<see cref="DetectionMetrics"/>: ML.NET's evaluator), the threshold calibrated on held-out normal scores at a target FPR
 /// (<see cref="ThresholdCalibrator.AtFalsePositiveRate"/>, flag rule <c>score &gt; threshold</c>), the TPR at that
 /// threshold on the anomalous scores and the FPR it realises on the normal test scores. Synthetic detection uses the
 /// same function with generator-sample scores as the anomalous ones.
@@ -32,6 +33,7 @@ public static class OneClassEvaluator
 
         double threshold = ThresholdCalibrator.AtFalsePositiveRate(scores.Calibration, targetFpr);
         var roc = RocCurve.Compute(scores.NormalTest, scores.Anomalous);
+        var (auroc, auprc) = DetectionMetrics.Compute(scores.NormalTest, scores.Anomalous);
         return new ClassResult
         {
             ClassIndex = scores.ClassIndex,
@@ -40,8 +42,8 @@ public static class OneClassEvaluator
             NormalTestCount = scores.NormalTest.Count,
             AnomalousCount = scores.Anomalous.Count,
             CalibrationCount = scores.Calibration.Count,
-            Auroc = RankMetrics.Auroc(scores.NormalTest, scores.Anomalous),
-            Auprc = RankMetrics.AveragePrecision(scores.NormalTest, scores.Anomalous),
+            Auroc = auroc,
+            Auprc = auprc,
             TargetFpr = targetFpr,
             Threshold = threshold,
             TprAtThreshold = RankMetrics.FractionAbove(scores.Anomalous, threshold),
@@ -68,7 +70,7 @@ public static class OneClassEvaluator
             ClassIndex = pair.Key,
             ClassName = scores.ClassNames is { } names && pair.Key >= 0 && pair.Key < names.Count ? names[pair.Key] : $"class {pair.Key}",
             Count = pair.Value.Count,
-            Auroc = RankMetrics.Auroc(scores.NormalTest, pair.Value),
+            Auroc = DetectionMetrics.Auroc(scores.NormalTest, pair.Value),
             TprAtThreshold = RankMetrics.FractionAbove(pair.Value, threshold),
         }).ToArray();
     }

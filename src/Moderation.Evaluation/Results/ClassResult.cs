@@ -20,7 +20,7 @@ public sealed record ClassResult
     [JsonPropertyName("calibrationCount")] public required int CalibrationCount { get; init; }
     /// <summary>Area under the ROC curve, normal test vs anomalous (Mann–Whitney, ties one half).</summary>
     [JsonPropertyName("auroc")] public required double Auroc { get; init; }
-    /// <summary>Area under the precision–recall curve as average precision, anomalous = positive.</summary>
+    /// <summary>Area under the precision–recall curve (ML.NET's trapezoidal AUPRC), anomalous = positive.</summary>
     [JsonPropertyName("auprc")] public required double Auprc { get; init; }
     /// <summary>Target false-positive rate the threshold was calibrated for.</summary>
     [JsonPropertyName("targetFpr")] public required double TargetFpr { get; init; }

@@ -53,7 +53,7 @@ public sealed class RocCurve
     }
 
     /// <summary>Area under the curve by the trapezoidal rule, Σ (FPR_k − FPR_{k−1})·(TPR_k + TPR_{k−1})/2; equals
-    /// <c>RankMetrics.Auroc</c> on the same scores.</summary>
+    /// ML.NET's AUROC (<c>DetectionMetrics</c>) on the same scores.</summary>
     public double TrapezoidalArea()
     {
         double area = 0;

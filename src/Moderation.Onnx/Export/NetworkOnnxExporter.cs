@@ -7,7 +7,7 @@ namespace Moderation.Onnx.Export;
 
 /// <summary>
 /// Writes a <see cref="NetworkSpec"/> with its trained parameters as an ONNX model (IR version 8, opset 17), node by
-/// node from the same layer records the libtorch shim builds its modules from.
+/// node from the same layer records the TorchSharp modules are built from (weights: the modules' parameters and buffers).
 /// <list type="bullet">
 /// <item>Discriminator (<see cref="NetworkSpec.FeatureLayer"/> ≥ 0): input <c>image</c> float32 <c>[N, input…]</c>
 /// (<c>[N,1,28,28]</c> in [−1,1] for DCGAN); outputs <c>logit</c> <c>[N,1]</c>, <c>features</c> <c>[N,F]</c> (the

@@ -28,8 +28,7 @@ public sealed partial class DetectorBuilder(ILogger logger, TimeProvider? timePr
     /// <param name="cancellationToken">Checked between steps.</param>
     /// <exception cref="ArgumentException">A term taps the transformation classifier but the recipe has none (checked
     /// before any training).</exception>
-    /// <exception cref="InvalidOperationException">GAN training diverged.</exception>
-    /// <exception cref="TorchException">libtorch failed.</exception>
+    /// <exception cref="Moderation.Training.Torch.TrainingDivergedException">A loss or gradient became NaN or infinite.</exception>
     public TrainedDetector Build(TrainingHyperparameters hyperparameters, float[] train, int trainCount, DetectorRecipe recipe,
         IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {

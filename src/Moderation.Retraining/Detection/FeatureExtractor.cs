@@ -3,7 +3,7 @@ using Moderation.Training.Torch;
 
 namespace Moderation.Retraining.Detection;
 
-/// <summary>Reads the feature vectors of a <see cref="FeatureTap"/> with libtorch in eval mode (BatchNorm running
+/// <summary>Reads the feature vectors of a <see cref="FeatureTap"/> with TorchSharp in eval mode (BatchNorm running
 /// statistics, as the exported graph): the tapped layer's output, average-pooled over non-overlapping p×p windows
 /// (ONNX <c>AveragePool</c> semantics, no padding), flattened.</summary>
 internal static class FeatureExtractor

@@ -3,7 +3,7 @@ using Moderation.Training.Torch;
 
 namespace Moderation.Retraining.Detection;
 
-/// <summary>Trains the GEOM transformation classifier and computes its anomaly statistic with libtorch (eval mode,
+/// <summary>Trains the GEOM transformation classifier and computes its anomaly statistic with TorchSharp (eval mode,
 /// as the exported graph).</summary>
 internal static class TransformClassifierTrainer
 {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Moderation.Core.Metrics;
 using Moderation.Core.Networks;
+using Moderation.Evaluation.Metrics;
 using Moderation.Evaluation.OneClass;
 using Moderation.Evaluation.Results;
 using Moderation.Onnx.Export;
@@ -34,13 +35,19 @@ public sealed partial class OneClassEvaluationJob(ILogger logger, TimeProvider? 
 
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
+    /// <summary>Called before each class's detector is built with the class index and its 1-based position in
+    /// <see cref="OneClassEvaluationOptions.Classes"/>; default null.</summary>
+    public Action<int, int>? ClassStarting { get; init; }
+
     /// <summary>Runs every class and assembles the result (write it with <c>ReportWriter.WriteAsync</c>).</summary>
     /// <param name="options">Classes, hyperparameters, recipe.</param>
     /// <param name="commandLine">Recorded in the result.</param>
     /// <param name="workFolder">Scratch folder for each class's ONNX file.</param>
+    /// <param name="progress">Receives the GAN training progress of every class.</param>
     /// <param name="cancellationToken">Checked between steps.</param>
     /// <exception cref="InvalidDataException">The data set cannot be read.</exception>
-    public EvaluationResult Run(OneClassEvaluationOptions options, string commandLine, string workFolder, CancellationToken cancellationToken = default)
+    public EvaluationResult Run(OneClassEvaluationOptions options, string commandLine, string workFolder,
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var wall = Stopwatch.StartNew();
@@ -50,7 +57,8 @@ public sealed partial class OneClassEvaluationJob(ILogger logger, TimeProvider? 
         foreach (var c in options.Classes)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            runs.Add(ScoreClass(options, c, test, testImages, workFolder, cancellationToken));
+            ClassStarting?.Invoke(c, runs.Count + 1);
+            runs.Add(ScoreClass(options, c, test, testImages, workFolder, progress, cancellationToken));
         }
         return Assemble(options, commandLine, runs, wall.Elapsed.TotalSeconds, _time);
     }
@@ -99,7 +107,7 @@ public sealed partial class OneClassEvaluationJob(ILogger logger, TimeProvider? 
     /// <summary>Builds class <paramref name="c"/>'s detector and scores the test set, the calibration images, the
     /// generator samples and any unused normal training images through ONNX Runtime.</summary>
     internal OneClassRun ScoreClass(OneClassEvaluationOptions options, int c, LabelledImages test, float[] testImages,
-        string workFolder, CancellationToken cancellationToken)
+        string workFolder, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
         var h = options.Hyperparameters;
         var pipeline = new TrainingPipeline
@@ -112,7 +120,7 @@ public sealed partial class OneClassEvaluationJob(ILogger logger, TimeProvider? 
         var normal = NormalImagesLoader.Load(pipeline, cancellationToken: cancellationToken);
         int trainCount = Math.Min(normal.TrainCount, options.TrainImageLimit ?? int.MaxValue);
         var train = normal.Train[..(trainCount * Pixels)];
-        using var detector = new DetectorBuilder(logger, _time).Build(h, train, trainCount, options.Recipe, null, cancellationToken);
+        using var detector = new DetectorBuilder(logger, _time).Build(h, train, trainCount, options.Recipe, progress, cancellationToken);
         var path = Path.Combine(workFolder, $"detector-class-{c}.onnx");
         DetectorOnnxExporter.Export(detector.Model, path, new OnnxExportOptions());
 
@@ -120,12 +128,12 @@ public sealed partial class OneClassEvaluationJob(ILogger logger, TimeProvider? 
         string[] outputs = hasSynthetic
             ? [OnnxTensorNames.AnomalyScore, OnnxTensorNames.Logit, DetectorTensorNames.SyntheticScore]
             : [OnnxTensorNames.AnomalyScore, OnnxTensorNames.Logit];
-        var testScores = OnnxScoring.ScoreAll(path, outputs, testImages, test.Count, logger);
-        var calibration = OnnxScoring.ScoreAll(path, outputs, normal.Calibration, normal.CalibrationCount, logger);
+        var testScores = OnnxScoring.ScoreAll(path, outputs, testImages, test.Count);
+        var calibration = OnnxScoring.ScoreAll(path, outputs, normal.Calibration, normal.CalibrationCount);
         int unusedCount = normal.TrainCount - trainCount;
         var unused = unusedCount == 0
             ? outputs.Select(_ => Array.Empty<double>()).ToArray()
-            : OnnxScoring.ScoreAll(path, outputs, normal.Train[(trainCount * Pixels)..], unusedCount, logger);
+            : OnnxScoring.ScoreAll(path, outputs, normal.Train[(trainCount * Pixels)..], unusedCount);
         var isNormal = test.Labels.Select(l => l == c).ToArray();
         var anomalousLabels = test.Labels.Where(l => l != c).Select(l => (int)l).ToArray();
 
@@ -134,8 +142,8 @@ public sealed partial class OneClassEvaluationJob(ILogger logger, TimeProvider? 
             [ScoreKinds.Anomaly] = Scores(c, Split(testScores[0], isNormal), calibration[0], anomalousLabels),
             [LogitKind] = Scores(c, Split(Negated(testScores[1]), isNormal), Negated(calibration[1]), anomalousLabels),
         };
-        LogClass(c, FashionMnist.ClassNames[c], RankMetrics.Auroc(kinds[ScoreKinds.Anomaly].NormalTest, kinds[ScoreKinds.Anomaly].Anomalous),
-            RankMetrics.Auroc(kinds[LogitKind].NormalTest, kinds[LogitKind].Anomalous), detector.TotalSeconds);
+        LogClass(c, FashionMnist.ClassNames[c], DetectionMetrics.Auroc(kinds[ScoreKinds.Anomaly].NormalTest, kinds[ScoreKinds.Anomaly].Anomalous),
+            DetectionMetrics.Auroc(kinds[LogitKind].NormalTest, kinds[LogitKind].Anomalous), detector.TotalSeconds);
         var unusedByOutput = new Dictionary<string, double[]>(StringComparer.Ordinal)
         {
             [OnnxTensorNames.AnomalyScore] = unused[0],
@@ -145,15 +153,15 @@ public sealed partial class OneClassEvaluationJob(ILogger logger, TimeProvider? 
             unusedByOutput[DetectorTensorNames.SyntheticScore] = unused[2];
             var normalSynthetic = Split(testScores[2], isNormal).Normal;
             var (own, _) = detector.Generator.Sample(options.GeneratorSamples, h.Seed + RetrainingJob.MeasureSampleSeedOffset);
-            var ownScores = OnnxScoring.ScoreAll(path, [DetectorTensorNames.SyntheticScore], own, options.GeneratorSamples, logger)[0];
+            var ownScores = OnnxScoring.ScoreAll(path, [DetectorTensorNames.SyntheticScore], own, options.GeneratorSamples)[0];
             kinds[ScoreKinds.Synthetic] = Scores(c, (normalSynthetic, ownScores), calibration[2], null);
-            LogSynthetic(c, ScoreKinds.Synthetic, RankMetrics.Auroc(normalSynthetic, ownScores));
+            LogSynthetic(c, ScoreKinds.Synthetic, DetectionMetrics.Auroc(normalSynthetic, ownScores));
             if (options.UnseenGeneratorClasses.Contains(c))
             {
-                var unseenSamples = UnseenGeneratorSamples(options, train, trainCount, cancellationToken);
-                var unseenScores = OnnxScoring.ScoreAll(path, [DetectorTensorNames.SyntheticScore], unseenSamples, options.GeneratorSamples, logger)[0];
+                var unseenSamples = UnseenGeneratorSamples(options, train, trainCount, progress, cancellationToken);
+                var unseenScores = OnnxScoring.ScoreAll(path, [DetectorTensorNames.SyntheticScore], unseenSamples, options.GeneratorSamples)[0];
                 kinds[SyntheticUnseenKind] = Scores(c, (normalSynthetic, unseenScores), calibration[2], null);
-                LogSynthetic(c, SyntheticUnseenKind, RankMetrics.Auroc(normalSynthetic, unseenScores));
+                LogSynthetic(c, SyntheticUnseenKind, DetectionMetrics.Auroc(normalSynthetic, unseenScores));
             }
         }
         File.Delete(path);
@@ -161,7 +169,8 @@ public sealed partial class OneClassEvaluationJob(ILogger logger, TimeProvider? 
     }
 
     /// <summary>Trains a plain DCGAN with another seed and generator width on the same images; returns its samples.</summary>
-    private float[] UnseenGeneratorSamples(OneClassEvaluationOptions options, float[] train, int count, CancellationToken cancellationToken)
+    private float[] UnseenGeneratorSamples(OneClassEvaluationOptions options, float[] train, int count,
+        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
         var h = options.Hyperparameters with { Seed = options.Hyperparameters.Seed + options.UnseenGeneratorSeedOffset };
         var trainer = new GanTrainer(h, _time)
@@ -171,7 +180,7 @@ public sealed partial class OneClassEvaluationJob(ILogger logger, TimeProvider? 
             // across recipes, so synthetic-unseen figures compare
             DiscriminatorSpec = DcganSpecs.Discriminator(options.Recipe.DiscriminatorWidth),
         };
-        using var trained = trainer.Train(train, count, null, cancellationToken);
+        using var trained = trainer.Train(train, count, progress, cancellationToken);
         return trained.Generator.Sample(options.GeneratorSamples, h.Seed + RetrainingJob.MeasureSampleSeedOffset).Images;
     }
 

@@ -53,9 +53,9 @@ public sealed class GanTrainer
     /// <param name="cancellationToken">Checked before every step.</param>
     /// <returns>The trained networks (the caller owns them) and per-epoch figures.</returns>
     /// <exception cref="ArgumentException">Wrong image length or fewer images than one batch.</exception>
-    /// <exception cref="InvalidOperationException">A loss became NaN or infinite (training diverged).</exception>
+    /// <exception cref="TrainingDivergedException">A loss or gradient became NaN or infinite; the message names the
+    /// epoch, the step and the tensor.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; nothing is returned.</exception>
-    /// <exception cref="TorchException">libtorch failed.</exception>
     public GanTrainingResult Train(float[] images, int count, IProgress<TrainingProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
@@ -101,9 +101,15 @@ public sealed class GanTrainer
                 cancellationToken.ThrowIfCancellationRequested();
                 for (int i = 0; i < batch; i++)
                     images.AsSpan(order[(step - 1) * batch + i] * imageSize, imageSize).CopyTo(real.AsSpan(i * imageSize, imageSize));
-                var result = optimizer.Step(real, batch, (float)_h.RealLabel);
-                if (!float.IsFinite(result.DiscriminatorLoss) || !float.IsFinite(result.GeneratorLoss))
-                    throw new InvalidOperationException($"training diverged at epoch {epoch} step {step}: D loss {result.DiscriminatorLoss}, G loss {result.GeneratorLoss}");
+                GanStepResult result;
+                try
+                {
+                    result = optimizer.Step(real, batch, (float)_h.RealLabel);
+                }
+                catch (TrainingDivergedException e)
+                {
+                    throw new TrainingDivergedException(e.Step, e.What, $"epoch {epoch} step {step}: {e.Detail}");
+                }
                 steps++;
                 interval.Add(result, batch);
                 whole.Add(result, batch);

@@ -1,3 +1,6 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
 namespace Moderation.Training.Torch;
 
 public sealed partial class TorchNetwork
@@ -14,56 +17,45 @@ public sealed partial class TorchNetwork
     /// <returns>Output <c>[N, OutputShape…]</c> and the tapped layer's output <c>[N, shape of that layer…]</c>
     /// (null when <paramref name="tapLayer"/> is −1).</returns>
     /// <exception cref="ArgumentException">Wrong input length, batch or tap index.</exception>
-    /// <exception cref="TorchException">libtorch failed.</exception>
-    public (float[] Output, float[]? Tap) Forward(float[] input, int batch, bool train = false, int tapLayer = -1)
+    public (float[] Output, float[]? Tap) Forward(ReadOnlySpan<float> input, int batch, bool train = false, int tapLayer = -1)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        return Forward(input.AsSpan(), batch, train, tapLayer);
-    }
-
-    /// <inheritdoc cref="Forward(float[], int, bool, int)"/>
-    public unsafe (float[] Output, float[]? Tap) Forward(ReadOnlySpan<float> input, int batch, bool train = false, int tapLayer = -1)
-    {
-        ObjectDisposedException.ThrowIf(Handle.IsClosed, this);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentOutOfRangeException.ThrowIfLessThan(batch, 1);
         if (input.Length != (long)batch * InputSize)
             throw new ArgumentException($"input holds {input.Length} floats, expected {batch}·{InputSize}", nameof(input));
         if (tapLayer < -1 || tapLayer >= _layerSizes.Length)
             throw new ArgumentOutOfRangeException(nameof(tapLayer), tapLayer, $"a layer index in [0,{_layerSizes.Length}) or -1");
-        var output = new float[(long)batch * OutputSize];
-        var tap = tapLayer < 0 ? null : new float[(long)batch * _layerSizes[tapLayer]];
-        fixed (float* pInput = input)
-        fixed (float* pOutput = output)
-        fixed (float* pTap = tap)
-        {
-            NativeMethods.VerifySuccess(NativeMethods.ModuleForward(Handle, pInput, batch, train ? 1 : 0,
-                pOutput, output.Length, tapLayer, pTap, tap?.Length ?? 0));
-        }
-        return (output, tap);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        Module.train(train);
+        var output = Module.Forward(Batch(input, batch, Spec.InputShape), tapLayer, out var tapped);
+        return (Floats(output), tapLayer < 0 ? null : Floats(tapped));
     }
 
     /// <summary>
     /// Generates samples in eval mode: z ~ N(0,1) float32 <c>[count, InputShape…]</c> (for the DCGAN generator
-    /// <c>[count,100]</c>) from a libtorch generator seeded with <paramref name="seed"/>, then images = G(z)
+    /// <c>[count,100]</c>) from a CPU generator seeded with <paramref name="seed"/>, then images = G(z)
     /// (<c>[count,1,28,28]</c> in (−1,1)).
     /// </summary>
     /// <param name="count">Samples ≥ 1.</param>
     /// <param name="seed">Seed of the noise; equal seeds give equal z.</param>
     /// <param name="returnLatent">Also return z.</param>
     /// <returns>The outputs and, when asked, the latent vectors used.</returns>
-    /// <exception cref="TorchException">libtorch failed.</exception>
-    public unsafe (float[] Images, float[]? Latent) Sample(int count, long seed, bool returnLatent = false)
+    public (float[] Images, float[]? Latent) Sample(int count, long seed, bool returnLatent = false)
     {
-        ObjectDisposedException.ThrowIf(Handle.IsClosed, this);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        var images = new float[(long)count * OutputSize];
-        var latent = returnLatent ? new float[(long)count * InputSize] : null;
-        fixed (float* pImages = images)
-        fixed (float* pLatent = latent)
-        {
-            NativeMethods.VerifySuccess(NativeMethods.ModuleSample(Handle, count, unchecked((ulong)seed),
-                pImages, images.Length, pLatent, latent?.Length ?? 0));
-        }
-        return (images, latent);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        Module.eval();
+        var z = randn([count, .. Spec.InputShape.Select(d => (long)d)], generator: new Generator(unchecked((ulong)seed)));
+        return (Floats(Module.call(z)), returnLatent ? Floats(z) : null);
     }
+
+    /// <summary>A float32 tensor <c>[batch, shape…]</c> holding a copy of <paramref name="values"/>.</summary>
+    internal static Tensor Batch(ReadOnlySpan<float> values, int batch, IReadOnlyList<int> shape) =>
+        tensor(values.ToArray(), [batch, .. shape.Select(d => (long)d)]);
+
+    /// <summary>The values of a tensor, row-major.</summary>
+    internal static float[] Floats(Tensor t) => t.contiguous().data<float>().ToArray();
 }

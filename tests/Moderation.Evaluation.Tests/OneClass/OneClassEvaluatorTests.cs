@@ -47,9 +47,12 @@ public class OneClassEvaluatorTests
         Assert.Equal(0.99995, wins / 1e6, 12);
         Assert.Equal(0.99995, r.Auroc, 12);
 
-        // Average precision: 990 untied anomalies at precision 1, then ten tie groups {a, a} for a = 999..990.
-        double ap = 0.99 + Enumerable.Range(0, 10).Sum(m => 0.001 * (991.0 + m) / (992.0 + 2 * m));
-        Assert.Equal(ap, r.Auprc, 12);
+        // AUPRC (ML.NET): trapezoids between the precision–recall points of each example in descending score order,
+        // from (0, 1). 990 untied anomalies keep precision 1 up to recall 0.99; then ten tie groups {a, a} for
+        // a = 999..990, the normal image first: precision drops to (990+m)/(991+2m) at the same recall, then the
+        // anomaly lifts recall by 0.001 to precision (991+m)/(992+2m).
+        double auprc = 0.99 + Enumerable.Range(0, 10).Sum(m => 0.001 * ((990.0 + m) / (991 + 2 * m) + (991.0 + m) / (992 + 2 * m)) / 2);
+        Assert.Equal(auprc, r.Auprc, 12);
 
         Assert.Collection(r.PerAnomalousClass,
             dress =>

@@ -1,3 +1,4 @@
+using Moderation.Evaluation.Metrics;
 using Moderation.Core.Metrics;
 using Moderation.Evaluation.Roc;
 
@@ -43,7 +44,7 @@ public class RocCurveTests
         var negatives = Enumerable.Range(0, 700).Select(_ => Math.Round(random.NextDouble(), 2)).ToArray();
         var positives = Enumerable.Range(0, 300).Select(_ => Math.Round(random.NextDouble() * 0.8 + 0.3, 2)).ToArray();
         var curve = RocCurve.Compute(negatives, positives);
-        Assert.Equal(RankMetrics.Auroc(negatives, positives), curve.TrapezoidalArea(), 12);
+        Assert.Equal(DetectionMetrics.Auroc(negatives, positives), curve.TrapezoidalArea(), 12);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class DetectorGraphConsistencyTests : IDisposable
             AnomalyTerms = terms,
         };
         DetectorOnnxExporter.Export(model, path, new OnnxExportOptions());
-        var graph = OnnxScoring.ScoreAll(path, [OnnxTensorNames.AnomalyScore], fresh, 20, NullLogger.Instance)[0];
+        var graph = OnnxScoring.ScoreAll(path, [OnnxTensorNames.AnomalyScore], fresh, 20)[0];
         var expected = new double[20];
         foreach (var term in terms)
         {
@@ -74,7 +74,7 @@ public sealed class DetectorGraphConsistencyTests : IDisposable
         var path = Path.Combine(folder.Path, "two-discriminators.onnx");
         DetectorOnnxExporter.Export(model, path, new OnnxExportOptions());
 
-        var scored = OnnxScoring.ScoreAll(path, [OnnxTensorNames.Logit, DetectorTensorNames.SyntheticScore], images, 24, NullLogger.Instance);
+        var scored = OnnxScoring.ScoreAll(path, [OnnxTensorNames.Logit, DetectorTensorNames.SyntheticScore], images, 24);
         var (logit, _) = d.Forward(images, 24);
         var (syntheticLogit, _) = synthetic.Forward(images, 24);
         for (int i = 0; i < 24; i++)

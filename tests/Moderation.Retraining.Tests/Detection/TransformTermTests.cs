@@ -39,7 +39,7 @@ public sealed class TransformTermTests : IDisposable
         };
         var path = Path.Combine(folder.Path, "detector.onnx");
         DetectorOnnxExporter.Export(model, path, new OnnxExportOptions());
-        var graph = OnnxScoring.ScoreAll(path, [OnnxTensorNames.AnomalyScore], fresh, 20, NullLogger.Instance)[0];
+        var graph = OnnxScoring.ScoreAll(path, [OnnxTensorNames.AnomalyScore], fresh, 20)[0];
 
         var geom = TransformClassifierTrainer.Score(classifier, fresh, 20);
         var distances = TermStatistic.Compute(nn, FeatureExtractor.Extract(classifier, tap, fresh, 20), 20);

@@ -15,7 +15,7 @@ public sealed class QuickEvaluationFixture : IDisposable
     {
         TorchRuntime.SetThreads(1);
         var test = FashionMnist.LoadTest();
-        Run = new OneClassEvaluationJob(NullLogger.Instance).ScoreClass(Options, 1, test, test.ToTensor(), work.Path, CancellationToken.None);
+        Run = new OneClassEvaluationJob(NullLogger.Instance).ScoreClass(Options, 1, test, test.ToTensor(), work.Path, null, CancellationToken.None);
     }
 
     /// <summary>The options used.</summary>

@@ -59,28 +59,16 @@ public sealed class GanOptimizerTests
     {
         using var generator = TorchNetwork.Create(DcganSpecs.Generator(), 1);
         using var discriminator = TorchNetwork.Create(DcganSpecs.Discriminator(), 2);
-        var swapped = Assert.Throws<TorchException>(() => new GanOptimizer(discriminator, generator, 2e-4, 0.5, 0.999, 3));
+        var swapped = Assert.Throws<ArgumentException>(() => new GanOptimizer(discriminator, generator, 2e-4, 0.5, 0.999, 3));
         Assert.Contains("the generator produces 1 values per sample, the discriminator takes 100", swapped.Message);
 
         using var optimizer = new GanOptimizer(generator, discriminator, 2e-4, 0.5, 0.999, 3);
-        var label = Assert.Throws<TorchException>(() => optimizer.Step(new float[2 * 784], 2, realLabel: 1.5f));
-        Assert.Contains("real label must be in (0,1]", label.Message);
+        var label = Assert.Throws<ArgumentOutOfRangeException>(() => optimizer.Step(new float[2 * 784], 2, realLabel: 1.5f));
+        Assert.Contains("must be in (0,1]", label.Message);
         Assert.Throws<ArgumentException>(() => optimizer.Step(new float[784], 2));
         Assert.Throws<ArgumentOutOfRangeException>(() => optimizer.Step(new float[784], 1));
     }
 
-    [Fact]
-    public void OptimizerOutlivesTheNetworkHandles()
-    {
-        var generator = TorchNetwork.Create(DcganSpecs.Generator(), 1);
-        var discriminator = TorchNetwork.Create(DcganSpecs.Discriminator(), 2);
-        using var optimizer = new GanOptimizer(generator, discriminator, 2e-4, 0.5, 0.999, 3);
-        generator.Dispose();
-        discriminator.Dispose();
-        Assert.True(float.IsFinite(optimizer.Step(TestData.Trousers(4), 4).DiscriminatorLoss));
-    }
-
-    /// <summary>Mean binary cross-entropy with logits, in the numerically stable form max(l,0) − l·y + log(1 + e^−|l|).</summary>
     private static double Bce(float[] logits, double target) =>
         logits.Average(l => Math.Max(l, 0) - l * target + Math.Log(1 + Math.Exp(-Math.Abs(l))));
 }

@@ -36,8 +36,18 @@ internal static class BenchCommand
         {
             model, provider, batch, delay, threads, posts, naivePosts, seconds, rounds, modelSeconds, results,
         };
+        var compare = new Option<bool>("--compare-engines") { Description = "Temporary: only (a), alternating our C API binding and ONNX Runtime's managed API" };
+        command.Options.Add(compare);
         command.SetAction(async (r, token) =>
         {
+            if (r.GetValue(compare))
+            {
+                var table = EngineComparison.Run(r.GetValue(model)!, r.GetValue(batch), r.GetValue(threads), Math.Max(1, r.GetValue(rounds)), r.GetValue(modelSeconds));
+                AnsiConsole.WriteLine(table);
+                if (r.GetValue(results) is { } file) await File.WriteAllTextAsync(file, table, token);
+                return 0;
+            }
+
             var settings = new BenchSettings(r.GetValue(model)!, r.GetValue(provider)!, r.GetValue(threads), r.GetValue(batch),
                 r.GetValue(delay), r.GetValue(posts), r.GetValue(naivePosts), r.GetValue(seconds), Math.Max(1, r.GetValue(rounds)),
                 r.GetValue(modelSeconds));

@@ -61,6 +61,9 @@ public sealed class DiscriminatorScorer : IBatchScorer
     public IReadOnlyList<string> ScoreNames { get; }
 
     /// <inheritdoc />
+    public IReadOnlyList<int> ImageShape => session.InputShape.Skip(1).Select(d => (int)d).ToArray();
+
+    /// <inheritdoc />
     /// <exception cref="InvalidDataException">A score output does not have one value per image.</exception>
     /// <exception cref="OnnxRuntimeException">ONNX Runtime failed.</exception>
     public float[] Score(ReadOnlySpan<float> images, int count)

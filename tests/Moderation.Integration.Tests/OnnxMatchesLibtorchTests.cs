@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Moderation.Onnx.Runtime;
+using Moderation.Scoring.Runtime;
 
 namespace Moderation.Integration.Tests;
 

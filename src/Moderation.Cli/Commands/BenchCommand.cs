@@ -5,8 +5,8 @@ using Moderation.Cli.Bench;
 using Moderation.Cli.Demo;
 using Moderation.Cli.Hosting;
 using Moderation.Imaging;
-using Moderation.Onnx.Runtime;
-using Moderation.Onnx.Scoring;
+using Moderation.Scoring.Discriminator;
+using Moderation.Scoring.Runtime;
 using Moderation.Streaming.Worker;
 using Spectre.Console;
 
@@ -32,31 +32,48 @@ internal static class BenchCommand
         var naivePosts = new Option<int>("--naive-posts") { Description = "Posts for (c)", DefaultValueFactory = _ => 1500 };
         var seconds = new Option<double>("--latency-seconds") { Description = "Duration of (d)", DefaultValueFactory = _ => 10 };
         var results = new Option<string?>("--results") { Description = "Write the figures as Markdown here" };
+        var modelOnly = new Option<bool>("--model-only") { Description = "Measure (a) only (no Kafka: e.g. on a GPU machine), --rounds times" };
         var command = new Command("bench", "Measure (a) model-only throughput, (b) end-to-end throughput, (c) a naive consumer, (d) latency at half load")
         {
-            model, provider, batch, delay, threads, posts, naivePosts, seconds, rounds, modelSeconds, results,
+            model, provider, batch, delay, threads, posts, naivePosts, seconds, rounds, modelSeconds, results, modelOnly,
         };
-        var compare = new Option<bool>("--compare-engines") { Description = "Temporary: only (a), alternating our C API binding and ONNX Runtime's managed API" };
-        command.Options.Add(compare);
         command.SetAction(async (r, token) =>
         {
-            if (r.GetValue(compare))
-            {
-                var table = EngineComparison.Run(r.GetValue(model)!, r.GetValue(batch), r.GetValue(threads), Math.Max(1, r.GetValue(rounds)), r.GetValue(modelSeconds));
-                AnsiConsole.WriteLine(table);
-                if (r.GetValue(results) is { } file) await File.WriteAllTextAsync(file, table, token);
-                return 0;
-            }
-
             var settings = new BenchSettings(r.GetValue(model)!, r.GetValue(provider)!, r.GetValue(threads), r.GetValue(batch),
                 r.GetValue(delay), r.GetValue(posts), r.GetValue(naivePosts), r.GetValue(seconds), Math.Max(1, r.GetValue(rounds)),
                 r.GetValue(modelSeconds));
-            var figures = await RunAsync(settings, token);
-            AnsiConsole.WriteLine(figures.ToMarkdown());
-            if (r.GetValue(results) is { } path) await File.WriteAllTextAsync(path, figures.ToMarkdown(), token);
+            var markdown = r.GetValue(modelOnly) ? RunModelOnly(settings) : (await RunAsync(settings, token)).ToMarkdown();
+            AnsiConsole.WriteLine(markdown);
+            if (r.GetValue(results) is { } path) await File.WriteAllTextAsync(path, markdown, token);
             return 0;
         });
         return command;
+    }
+
+    /// <summary>(a) only, <see cref="BenchSettings.Rounds"/> times: what a machine without Kafka (a GPU box) can run.</summary>
+    private static string RunModelOnly(BenchSettings s)
+    {
+        using var logging = CliLogging.Create();
+        var onnx = new OnnxSessionOptions { ExecutionProvider = s.ExecutionProvider, IntraOpThreads = s.IntraOpThreads };
+        using var scorer = new DiscriminatorScorer(s.Model, onnx, logging.CreateLogger<DiscriminatorScorer>());
+        var (tensors, outputs, onnxPath) = ModelInputs(scorer, s);
+        var runs = Enumerable.Range(0, s.Rounds)
+            .Select(_ => ModelThroughputBench.Run(onnxPath, onnx, outputs, tensors, s.BatchSize, s.ModelSeconds, logging.CreateLogger("bench")))
+            .ToList();
+        return ModelOnlyResults.ToMarkdown(s, scorer.ExecutionProvider, runs, TimeProvider.System.GetUtcNow());
+    }
+
+    /// <summary>Pre-decoded tensors (<c>[n,C,H,W]</c>, the model's input shape), the score outputs and the ONNX path.</summary>
+    private static (float[] Tensors, List<string> Outputs, string OnnxPath) ModelInputs(DiscriminatorScorer scorer, BenchSettings s)
+    {
+        var card = scorer.Card;
+        var all = DemoPostFactory.Create(card, s.Model, new DemoMix(1600, 2000, 400, 0), 11, NullLogger.Instance);
+        var preprocessor = new ImagePreprocessor(new ImagingOptions { Size = scorer.ImageShape[^1] });
+        ModelInputCheck.EnsureMatches(scorer, preprocessor);
+        var pixels = preprocessor.Size * preprocessor.Size;
+        var tensors = new float[Math.Min(all.Count, 4096) * pixels];
+        for (int i = 0; i < tensors.Length / pixels; i++) preprocessor.Preprocess(all[i].Image, all[i].ContentType, tensors.AsSpan(i * pixels, pixels));
+        return (tensors, card.Thresholds.Select(t => t.Output).Distinct().ToList(), Path.Combine(s.Model, card.Onnx.File));
     }
 
     private static async Task<BenchResults> RunAsync(BenchSettings s, CancellationToken token)
@@ -68,11 +85,7 @@ internal static class BenchCommand
         var card = scorer.Card;
         var all = DemoPostFactory.Create(card, s.Model, new DemoMix(s.Posts * 4 / 10, s.Posts * 5 / 10, s.Posts - s.Posts * 9 / 10, 0), 11, NullLogger.Instance);
         var preprocessor = new ImagePreprocessor();
-        var tensors = new float[Math.Min(all.Count, 4096) * 784];
-        for (int i = 0; i < tensors.Length / 784; i++) preprocessor.Preprocess(all[i].Image, all[i].ContentType, tensors.AsSpan(i * 784, 784));
-
-        var outputs = card.Thresholds.Select(t => t.Output).Distinct().ToList();
-        var onnxPath = Path.Combine(s.Model, card.Onnx.File);
+        var (tensors, outputs, onnxPath) = ModelInputs(scorer, s);
         double ModelOnly()
         {
             double a = ModelThroughputBench.Run(onnxPath, onnx, outputs, tensors, s.BatchSize, s.ModelSeconds, logging.CreateLogger("bench"));
@@ -108,7 +121,7 @@ internal static class BenchCommand
         }
 
         AnsiConsole.WriteLine($"(c) naive consumer, {s.NaivePosts} posts …");
-        var descriptor = new ModelDescriptor($"{card.Name}@{card.Onnx.Sha256[..12]}", card.Thresholds);
+        var descriptor = new ModelDescriptor(scorer.ModelVersion, card.Thresholds);
         double c = await NaiveBench.ThroughputAsync(all.Take(s.NaivePosts).ToList(), preprocessor, scorer, descriptor, logging, token);
         AnsiConsole.WriteLine($"    {c:F0} posts/s");
         double half = throughput.MedianEndToEnd / 2;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using Moderation.Onnx.Runtime;
+using Moderation.Scoring.Runtime;
 
 namespace Moderation.Cli.Demo;
 

@@ -69,6 +69,9 @@ public sealed partial class OnnxModelSession : IDisposable
     /// <summary>The execution provider the session was created for: <c>cpu</c>, <c>cuda</c> or <c>tensorrt</c>.</summary>
     public string ExecutionProvider { get; }
 
+    /// <summary>Model input names (exactly one).</summary>
+    public IReadOnlyList<string> InputNames => inputNames;
+
     /// <summary>The single input's name, e.g. <c>image</c>.</summary>
     public string InputName => inputNames[0];
 

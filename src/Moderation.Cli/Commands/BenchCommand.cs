@@ -50,31 +50,29 @@ internal static class BenchCommand
         return command;
     }
 
-    /// <summary>(a) only, <see cref="BenchSettings.Rounds"/> times: what a machine without Kafka (a GPU box) can run.</summary>
+    /// <summary>(a) only, <see cref="BenchSettings.Rounds"/> times: what a machine without Kafka, Fashion-MNIST or the
+    /// image codecs (a GPU box) can run. The tensors are generator samples (no decoding); the discriminator's cost
+    /// does not depend on the pixels.</summary>
     private static string RunModelOnly(BenchSettings s)
     {
         using var logging = CliLogging.Create();
         var onnx = new OnnxSessionOptions { ExecutionProvider = s.ExecutionProvider, IntraOpThreads = s.IntraOpThreads };
         using var scorer = new DiscriminatorScorer(s.Model, onnx, logging.CreateLogger<DiscriminatorScorer>());
-        var (tensors, outputs, onnxPath) = ModelInputs(scorer, s);
+        var pixels = scorer.ImageShape.Aggregate(1, (a, b) => a * b);
+        using var generator = new GeneratorSampler(Path.Combine(s.Model, "generator.onnx"), logging.CreateLogger("bench"));
+        var samples = generator.Sample(Math.Max(4096, 2 * s.BatchSize), seed: 11);
+        var tensors = new float[samples.Length * pixels];
+        for (int i = 0; i < samples.Length; i++) GeneratorSampler.ToTensor(samples[i], tensors.AsSpan(i * pixels, pixels));
+        var (outputs, onnxPath) = ScoreOutputs(scorer, s);
         var runs = Enumerable.Range(0, s.Rounds)
             .Select(_ => ModelThroughputBench.Run(onnxPath, onnx, outputs, tensors, s.BatchSize, s.ModelSeconds, logging.CreateLogger("bench")))
             .ToList();
         return ModelOnlyResults.ToMarkdown(s, scorer.ExecutionProvider, runs, TimeProvider.System.GetUtcNow());
     }
 
-    /// <summary>Pre-decoded tensors (<c>[n,C,H,W]</c>, the model's input shape), the score outputs and the ONNX path.</summary>
-    private static (float[] Tensors, List<string> Outputs, string OnnxPath) ModelInputs(DiscriminatorScorer scorer, BenchSettings s)
-    {
-        var card = scorer.Card;
-        var all = DemoPostFactory.Create(card, s.Model, new DemoMix(1600, 2000, 400, 0), 11, NullLogger.Instance);
-        var preprocessor = new ImagePreprocessor(new ImagingOptions { Size = scorer.ImageShape[^1] });
-        ModelInputCheck.EnsureMatches(scorer, preprocessor);
-        var pixels = preprocessor.Size * preprocessor.Size;
-        var tensors = new float[Math.Min(all.Count, 4096) * pixels];
-        for (int i = 0; i < tensors.Length / pixels; i++) preprocessor.Preprocess(all[i].Image, all[i].ContentType, tensors.AsSpan(i * pixels, pixels));
-        return (tensors, card.Thresholds.Select(t => t.Output).Distinct().ToList(), Path.Combine(s.Model, card.Onnx.File));
-    }
+    /// <summary>The score outputs the card's thresholds name, and the ONNX path.</summary>
+    private static (List<string> Outputs, string OnnxPath) ScoreOutputs(DiscriminatorScorer scorer, BenchSettings s) =>
+        (scorer.Card.Thresholds.Select(t => t.Output).Distinct().ToList(), Path.Combine(s.Model, scorer.Card.Onnx.File));
 
     private static async Task<BenchResults> RunAsync(BenchSettings s, CancellationToken token)
     {
@@ -84,8 +82,12 @@ internal static class BenchCommand
         using var scorer = new DiscriminatorScorer(s.Model, onnx, logging.CreateLogger<DiscriminatorScorer>());
         var card = scorer.Card;
         var all = DemoPostFactory.Create(card, s.Model, new DemoMix(s.Posts * 4 / 10, s.Posts * 5 / 10, s.Posts - s.Posts * 9 / 10, 0), 11, NullLogger.Instance);
-        var preprocessor = new ImagePreprocessor();
-        var (tensors, outputs, onnxPath) = ModelInputs(scorer, s);
+        var preprocessor = new ImagePreprocessor(new ImagingOptions { Size = scorer.ImageShape[^1] });
+        ModelInputCheck.EnsureMatches(scorer, preprocessor);
+        var pixels = preprocessor.Size * preprocessor.Size;
+        var tensors = new float[Math.Min(all.Count, 4096) * pixels];
+        for (int i = 0; i < tensors.Length / pixels; i++) preprocessor.Preprocess(all[i].Image, all[i].ContentType, tensors.AsSpan(i * pixels, pixels));
+        var (outputs, onnxPath) = ScoreOutputs(scorer, s);
         double ModelOnly()
         {
             double a = ModelThroughputBench.Run(onnxPath, onnx, outputs, tensors, s.BatchSize, s.ModelSeconds, logging.CreateLogger("bench"));

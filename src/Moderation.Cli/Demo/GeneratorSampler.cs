@@ -27,6 +27,12 @@ internal sealed class GeneratorSampler(string generatorPath, ILogger logger) : I
         return result;
     }
 
+    /// <summary>An 8-bit gray sample as the discriminator's input, x/127.5 − 1 in [−1,1] (the pre-processor's scaling).</summary>
+    public static void ToTensor(ReadOnlySpan<byte> image, Span<float> destination)
+    {
+        for (int p = 0; p < image.Length; p++) destination[p] = image[p] / 127.5f - 1f;
+    }
+
     /// <summary>Box–Muller transform (Box &amp; Muller 1958).</summary>
     private static double StandardNormal(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());

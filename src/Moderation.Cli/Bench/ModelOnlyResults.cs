@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
-using Microsoft.ML.OnnxRuntime;
 
 namespace Moderation.Cli.Bench;
 
@@ -16,7 +14,7 @@ internal static class ModelOnlyResults
         var text = new StringBuilder();
         text.AppendLine(c, $"# Moderation bench, model only, {at:yyyy-MM-dd HH:mm} UTC");
         text.AppendLine();
-        text.AppendLine(c, $"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, .NET {Environment.Version}; ONNX Runtime {OrtEnv.Instance().GetVersionString()}, execution provider `{executionProvider}` (asked: `{s.ExecutionProvider}`).");
+        text.AppendLine(c, $"Machine: {BenchResults.Machine()}; execution provider `{executionProvider}` (asked: `{s.ExecutionProvider}`).");
         text.AppendLine(c, $"Load average (1, 5, 15 min) at the end: {BenchResults.ReadLoadAverage()}. Model `{s.Model}`, batch {s.BatchSize}, intra-op threads {(s.IntraOpThreads == 0 ? "default" : s.IntraOpThreads)}.");
         text.AppendLine(c, $"Reproduce: `moderation bench --model-only --execution-provider {s.ExecutionProvider} --rounds {s.Rounds} --model-seconds {s.ModelSeconds:0.#} --batch-size {s.BatchSize} --intra-op-threads {s.IntraOpThreads}`.");
         text.AppendLine();

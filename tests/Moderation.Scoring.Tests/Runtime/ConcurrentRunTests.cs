@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Testing;
 using Moderation.Scoring.Runtime;
 using Moderation.Scoring.Tests.Support;
 
@@ -8,7 +9,7 @@ public class ConcurrentRunTests
     [Fact]
     public async Task One_session_serves_concurrent_runs_with_the_same_results_as_sequential_ones()
     {
-        using var session = new OnnxModelSession(TestModels.Discriminator, TestModels.Cpu(), new ListLogger());
+        using var session = new OnnxModelSession(TestModels.Discriminator, TestModels.Cpu(), new FakeLogger());
         var batches = Enumerable.Range(0, 8).Select(i => TestModels.Images(i % 3 + 1, seed: 100 + i)).ToArray();
         float[] Score(float[] b)
         {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Testing;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +24,7 @@ public class ExecutionProviderTests
         Assert.False(CudaPresent, "this test expects a machine without CUDA");
         var options = TestModels.Cpu(provider);
         options.DeviceId = deviceId;
-        var ex = Assert.Throws<InvalidOperationException>(() => new OnnxModelSession(TestModels.Sigmoid, options, new ListLogger()));
+        var ex = Assert.Throws<InvalidOperationException>(() => new OnnxModelSession(TestModels.Sigmoid, options, new FakeLogger()));
         Assert.Contains($"'{provider}' was requested", ex.Message);
         Assert.Matches(@"lib[a-zA-Z]+\.so\.\d+: cannot open shared object file", ex.Message); // e.g. libcublasLt.so.13
         Assert.IsType<OnnxRuntimeException>(ex.InnerException);
@@ -32,13 +33,13 @@ public class ExecutionProviderTests
     [Fact]
     public void Auto_falls_back_to_cpu_with_one_warning_and_still_runs()
     {
-        var logger = new ListLogger();
+        var logger = new FakeLogger();
         using var session = new OnnxModelSession(TestModels.Sigmoid, TestModels.Cpu("auto"), logger);
         Assert.Equal("cpu", session.ExecutionProvider);
-        var warning = Assert.Single(logger.Entries, e => e.Level >= LogLevel.Warning);
+        var warning = Assert.Single(logger.Collector.GetSnapshot(), e => e.Level >= LogLevel.Warning);
         Assert.Contains("falling back to CPU", warning.Message);
         Assert.Contains("libonnxruntime_providers_cuda.so", warning.Message); // ONNX Runtime's reason
-        Assert.Contains(logger.Entries, e => e.Level == LogLevel.Information && e.Message.Contains("on the cpu execution provider"));
+        Assert.Contains(logger.Collector.GetSnapshot(), e => e.Level == LogLevel.Information && e.Message.Contains("on the cpu execution provider"));
         var y = session.Run([0f, 2f], 1).Single().Data;
         Assert.Equal(0.5f, y[0], 6);
         Assert.Equal(1 / (1 + MathF.Exp(-2)), y[1], 6);
@@ -47,17 +48,17 @@ public class ExecutionProviderTests
     [Fact]
     public void Cpu_logs_no_warning()
     {
-        var logger = new ListLogger();
+        var logger = new FakeLogger();
         using var session = new OnnxModelSession(TestModels.Sigmoid, TestModels.Cpu(), logger);
-        Assert.DoesNotContain(logger.Entries, e => e.Level >= LogLevel.Warning);
+        Assert.DoesNotContain(logger.Collector.GetSnapshot(), e => e.Level >= LogLevel.Warning);
     }
 
     [Fact]
     public void Unknown_provider_or_negative_threads_is_a_validation_error_in_the_constructor()
     {
-        var ex = Assert.Throws<ValidationException>(() => new OnnxModelSession(TestModels.Sigmoid, TestModels.Cpu("tpu"), new ListLogger()));
+        var ex = Assert.Throws<ValidationException>(() => new OnnxModelSession(TestModels.Sigmoid, TestModels.Cpu("tpu"), new FakeLogger()));
         Assert.Contains("cpu, cuda, tensorrt, auto", ex.Message);
-        Assert.Throws<ValidationException>(() => new OnnxModelSession(TestModels.Sigmoid, new OnnxSessionOptions { IntraOpThreads = -1 }, new ListLogger()));
+        Assert.Throws<ValidationException>(() => new OnnxModelSession(TestModels.Sigmoid, new OnnxSessionOptions { IntraOpThreads = -1 }, new FakeLogger()));
     }
 
     [Fact]

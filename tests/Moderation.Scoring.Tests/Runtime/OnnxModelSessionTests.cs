@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.ML.OnnxRuntime;
 using Moderation.Scoring.Runtime;
 using Moderation.Scoring.Tests.Support;
@@ -9,7 +10,7 @@ public class OnnxModelSessionTests
     [Fact]
     public void The_shipped_discriminator_declares_its_input_shape_and_outputs()
     {
-        using var session = new OnnxModelSession(TestModels.Discriminator, TestModels.Cpu(), new ListLogger());
+        using var session = new OnnxModelSession(TestModels.Discriminator, TestModels.Cpu(), new FakeLogger());
         Assert.Equal("image", session.InputName);
         Assert.Equal([-1L, 1, 28, 28], session.InputShape);
         Assert.Equal([1, 28, 28], session.SampleShape);
@@ -23,7 +24,7 @@ public class OnnxModelSessionTests
     [Fact]
     public void Relu_fixture_gives_known_values_for_any_batch_size()
     {
-        using var session = new OnnxModelSession(TestModels.Relu, TestModels.Cpu(), new ListLogger());
+        using var session = new OnnxModelSession(TestModels.Relu, TestModels.Cpu(), new FakeLogger());
         Assert.Equal([-1L, 4], session.InputShape);
         float[] input = [-1, 2, -3, 4, 5, -6, 7, -8, 9, 0, 0, 0];
         var three = session.Run(input, 3).Single();
@@ -37,7 +38,7 @@ public class OnnxModelSessionTests
     [Fact]
     public void Running_into_the_callers_buffer_gives_the_same_values_as_copied_outputs()
     {
-        using var session = new OnnxModelSession(TestModels.Discriminator, TestModels.Cpu(), new ListLogger());
+        using var session = new OnnxModelSession(TestModels.Discriminator, TestModels.Cpu(), new FakeLogger());
         const int n = 5;
         var images = TestModels.Images(n, seed: 3);
         string[] outputs = ["synthetic_score", "anomaly_score"];
@@ -53,7 +54,7 @@ public class OnnxModelSessionTests
     [Fact]
     public void Run_rejects_short_spans_unknown_outputs_and_a_disposed_session()
     {
-        var session = new OnnxModelSession(TestModels.Relu, TestModels.Cpu(), new ListLogger());
+        var session = new OnnxModelSession(TestModels.Relu, TestModels.Cpu(), new FakeLogger());
         Assert.Throws<ArgumentException>(() => session.Run(new float[7], 2));
         Assert.Throws<ArgumentOutOfRangeException>(() => session.Run(new float[4], 0));
         Assert.Contains("nope", Assert.Throws<ArgumentException>(() => session.Run(new float[4], 1, ["nope"])).Message);
@@ -65,19 +66,21 @@ public class OnnxModelSessionTests
     [Fact]
     public void Missing_empty_and_corrupt_files_are_OnnxRuntimeExceptions_with_a_message()
     {
-        using var folder = new TempFolder();
-        var missing = Assert.Throws<OnnxRuntimeException>(() => new OnnxModelSession(folder.File("absent.onnx"), TestModels.Cpu(), new ListLogger()));
+        var folder = Directory.CreateTempSubdirectory("moderation-scoring-");
+        string In(string name) => Path.Combine(folder.FullName, name);
+        var missing = Assert.Throws<OnnxRuntimeException>(() => new OnnxModelSession(In("absent.onnx"), TestModels.Cpu(), new FakeLogger()));
         Assert.Contains("absent.onnx", missing.Message);
 
-        File.WriteAllBytes(folder.File("empty.onnx"), []);
+        File.WriteAllBytes(In("empty.onnx"), []);
         Assert.False(string.IsNullOrWhiteSpace(
-            Assert.Throws<OnnxRuntimeException>(() => new OnnxModelSession(folder.File("empty.onnx"), TestModels.Cpu(), new ListLogger())).Message));
+            Assert.Throws<OnnxRuntimeException>(() => new OnnxModelSession(In("empty.onnx"), TestModels.Cpu(), new FakeLogger())).Message));
 
         var bytes = File.ReadAllBytes(TestModels.Relu);
         new Random(7).NextBytes(bytes.AsSpan(0, bytes.Length / 2));
-        File.WriteAllBytes(folder.File("corrupt.onnx"), bytes);
+        File.WriteAllBytes(In("corrupt.onnx"), bytes);
         Assert.False(string.IsNullOrWhiteSpace(
-            Assert.Throws<OnnxRuntimeException>(() => new OnnxModelSession(folder.File("corrupt.onnx"), TestModels.Cpu(), new ListLogger())).Message));
+            Assert.Throws<OnnxRuntimeException>(() => new OnnxModelSession(In("corrupt.onnx"), TestModels.Cpu(), new FakeLogger())).Message));
+        folder.Delete(recursive: true);
     }
 
     [Fact]

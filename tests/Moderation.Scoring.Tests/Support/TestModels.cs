@@ -21,10 +21,12 @@ public static class TestModels
     public static OnnxSessionOptions Cpu(string provider = OnnxExecutionProviders.Cpu) =>
         new() { ExecutionProvider = provider, IntraOpThreads = 1, InterOpThreads = 1 };
 
-    /// <summary>Copies the shipped model folder into <paramref name="folder"/>.</summary>
-    public static void CopyShippedTo(TempFolder folder)
+    /// <summary>A copy of the shipped model folder in a new temporary folder (the caller deletes it).</summary>
+    public static string CopyOfShipped()
     {
-        foreach (var file in Directory.GetFiles(ShippedFolder)) File.Copy(file, folder.File(Path.GetFileName(file)));
+        var folder = Directory.CreateTempSubdirectory("moderation-scoring-").FullName;
+        foreach (var file in Directory.GetFiles(ShippedFolder)) File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        return folder;
     }
 
     /// <summary>Seeded images float32 in [−1,1], <paramref name="count"/>·784 values.</summary>

@@ -49,8 +49,12 @@ public sealed class PrometheusEndpointTests
         Assert.DoesNotContain("other_requests", text);
         Assert.Contains("service_name=\"moderation\"", text); // target_info
 
+        // The gauge is observed again on a later scrape (the exporter serves a cached response for 300 ms by default).
         lag = 3;
-        Assert.Contains($"moderation_lag{{{scope},topic=\"a\\\"b\"}} 3\n", await http.GetStringAsync("/metrics"));
+        var expected = $"moderation_lag{{{scope},topic=\"a\\\"b\"}} 3\n";
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!(text = await http.GetStringAsync("/metrics")).Contains(expected) && DateTime.UtcNow < deadline) await Task.Delay(100);
+        Assert.Contains(expected, text);
         await app.StopAsync();
     }
 

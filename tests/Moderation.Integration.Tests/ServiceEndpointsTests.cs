@@ -10,7 +10,8 @@ using Moderation.Streaming.Publishing;
 
 namespace Moderation.Integration.Tests;
 
-/// <summary>The service's HTTP surface over real HTTP: readiness follows partition assignment; /metrics counts posts.</summary>
+/// <summary>The service's HTTP surface over real HTTP: readiness follows partition assignment; /metrics (OpenTelemetry's
+/// Prometheus exporter) counts posts.</summary>
 [Collection(ModelCollection.Name)]
 public sealed class ServiceEndpointsTests(ModelFixture model)
 {
@@ -39,13 +40,16 @@ public sealed class ServiceEndpointsTests(ModelFixture model)
         var posts = PostSamples.Create("ep", 40, malformedEvery: 10);
         using (var publisher = new PostPublisher(Options.Create(new KafkaOptions { BootstrapServers = broker.BootstrapServers }), TimeProvider.System))
             await publisher.PublishManyAsync(posts);
+        const string scope = "otel_scope_name=\"Moderation.Streaming\"";
+        const string verdicts = $"moderation_verdicts_produced_total{{{scope}}} 36\n";
         string metrics = "";
         deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline && !(metrics = await http.GetStringAsync("/metrics")).Contains("moderation_verdicts_produced_total 36"))
+        while (DateTime.UtcNow < deadline && !(metrics = await http.GetStringAsync("/metrics")).Contains(verdicts))
             await Task.Delay(200);
-        Assert.Contains("moderation_verdicts_produced_total 36", metrics);
-        Assert.Contains("moderation_dead_lettered_total{reason=\"corrupt\"} 4", metrics);
-        Assert.Contains("# TYPE moderation_post_to_verdict_latency_ms histogram", metrics);
+        Assert.Contains(verdicts, metrics);
+        Assert.Contains($"moderation_dead_lettered_total{{{scope},reason=\"corrupt\"}} 4\n", metrics);
+        Assert.Contains("# TYPE moderation_post_to_verdict_latency_milliseconds histogram\n", metrics);
+        Assert.Contains($"moderation_post_to_verdict_latency_milliseconds_count{{{scope}}} 36\n", metrics);
         await app.StopAsync();
     }
 }

@@ -17,7 +17,7 @@ internal sealed record BenchResults(BenchSettings Settings, string ExecutionProv
         var s = new StringBuilder();
         s.AppendLine(c, $"# Moderation bench, {At:yyyy-MM-dd HH:mm} UTC");
         s.AppendLine();
-        s.AppendLine(c, $"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, .NET {Environment.Version}; execution provider `{ExecutionProvider}`.");
+        s.AppendLine(c, $"Machine: {Machine()}; execution provider `{ExecutionProvider}`.");
         s.AppendLine(c, $"Load average (1, 5, 15 min) before: {LoadBefore}; after: {LoadAfter} (the cores are shared with other jobs: compare the ratios, which come from one run).");
         s.AppendLine(c, $"Model `{Settings.Model}`, batch ≤ {Settings.BatchSize} posts or {Settings.BatchDelayMs} ms, ONNX Runtime intra-op threads {(Settings.IntraOpThreads == 0 ? "default" : Settings.IntraOpThreads)} in (a), (b) and (d), embedded broker (librdkafka mock cluster) on loopback; the service runs without its reviewers' dashboard (a separate reader of `moderation.flags`, `Dashboard:Enabled=false`).");
         s.AppendLine(c, $"Reproduce: `dotnet build src/Moderation.Cli -c Release && dotnet src/Moderation.Cli/bin/Release/net10.0/moderation.dll bench --posts {Settings.Posts} --rounds {Settings.Rounds} --naive-posts {Settings.NaivePosts} --latency-seconds {Settings.LatencySeconds:0.#} --intra-op-threads {Settings.IntraOpThreads}`.");
@@ -40,6 +40,10 @@ internal sealed record BenchResults(BenchSettings Settings, string ExecutionProv
         s.AppendLine(c, $"Where the time went (service metric `moderation.batch.stage.duration`): (b), median round: {t.MedianProfile}; (d) {d.Profile}. Decode runs on the consume thread while the scoring thread scores the previous batch; `end_to_end` is from closing a batch until all its outputs were acknowledged.");
         return s.ToString();
     }
+
+    /// <summary>Cores, OS, architecture, .NET version and ONNX Runtime version of this machine and process.</summary>
+    public static string Machine() =>
+        $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, .NET {Environment.Version}, ONNX Runtime {Microsoft.ML.OnnxRuntime.OrtEnv.Instance().GetVersionString()}";
 
     /// <summary>The 1, 5 and 15 minute load averages from <c>/proc/loadavg</c>, or "n/a".</summary>
     public static string ReadLoadAverage()

@@ -5,8 +5,8 @@ using Moderation.Cli.Bench;
 using Moderation.Cli.Demo;
 using Moderation.Cli.Hosting;
 using Moderation.Imaging;
-using Moderation.Onnx.Runtime;
-using Moderation.Onnx.Scoring;
+using Moderation.Scoring.Discriminator;
+using Moderation.Scoring.Runtime;
 using Moderation.Streaming.Worker;
 using Spectre.Console;
 
@@ -32,22 +32,47 @@ internal static class BenchCommand
         var naivePosts = new Option<int>("--naive-posts") { Description = "Posts for (c)", DefaultValueFactory = _ => 1500 };
         var seconds = new Option<double>("--latency-seconds") { Description = "Duration of (d)", DefaultValueFactory = _ => 10 };
         var results = new Option<string?>("--results") { Description = "Write the figures as Markdown here" };
+        var modelOnly = new Option<bool>("--model-only") { Description = "Measure (a) only (no Kafka: e.g. on a GPU machine), --rounds times" };
         var command = new Command("bench", "Measure (a) model-only throughput, (b) end-to-end throughput, (c) a naive consumer, (d) latency at half load")
         {
-            model, provider, batch, delay, threads, posts, naivePosts, seconds, rounds, modelSeconds, results,
+            model, provider, batch, delay, threads, posts, naivePosts, seconds, rounds, modelSeconds, results, modelOnly,
         };
         command.SetAction(async (r, token) =>
         {
             var settings = new BenchSettings(r.GetValue(model)!, r.GetValue(provider)!, r.GetValue(threads), r.GetValue(batch),
                 r.GetValue(delay), r.GetValue(posts), r.GetValue(naivePosts), r.GetValue(seconds), Math.Max(1, r.GetValue(rounds)),
                 r.GetValue(modelSeconds));
-            var figures = await RunAsync(settings, token);
-            AnsiConsole.WriteLine(figures.ToMarkdown());
-            if (r.GetValue(results) is { } path) await File.WriteAllTextAsync(path, figures.ToMarkdown(), token);
+            var markdown = r.GetValue(modelOnly) ? RunModelOnly(settings) : (await RunAsync(settings, token)).ToMarkdown();
+            AnsiConsole.WriteLine(markdown);
+            if (r.GetValue(results) is { } path) await File.WriteAllTextAsync(path, markdown, token);
             return 0;
         });
         return command;
     }
+
+    /// <summary>(a) only, <see cref="BenchSettings.Rounds"/> times: what a machine without Kafka, Fashion-MNIST or the
+    /// image codecs (a GPU box) can run. The tensors are generator samples (no decoding); the discriminator's cost
+    /// does not depend on the pixels.</summary>
+    private static string RunModelOnly(BenchSettings s)
+    {
+        using var logging = CliLogging.Create();
+        var onnx = new OnnxSessionOptions { ExecutionProvider = s.ExecutionProvider, IntraOpThreads = s.IntraOpThreads };
+        using var scorer = new DiscriminatorScorer(s.Model, onnx, logging.CreateLogger<DiscriminatorScorer>());
+        var pixels = scorer.ImageShape.Aggregate(1, (a, b) => a * b);
+        using var generator = new GeneratorSampler(Path.Combine(s.Model, "generator.onnx"), logging.CreateLogger("bench"));
+        var samples = generator.Sample(Math.Max(4096, 2 * s.BatchSize), seed: 11);
+        var tensors = new float[samples.Length * pixels];
+        for (int i = 0; i < samples.Length; i++) GeneratorSampler.ToTensor(samples[i], tensors.AsSpan(i * pixels, pixels));
+        var (outputs, onnxPath) = ScoreOutputs(scorer, s);
+        var runs = Enumerable.Range(0, s.Rounds)
+            .Select(_ => ModelThroughputBench.Run(onnxPath, onnx, outputs, tensors, s.BatchSize, s.ModelSeconds, logging.CreateLogger("bench")))
+            .ToList();
+        return ModelOnlyResults.ToMarkdown(s, scorer.ExecutionProvider, runs, TimeProvider.System.GetUtcNow());
+    }
+
+    /// <summary>The score outputs the card's thresholds name, and the ONNX path.</summary>
+    private static (List<string> Outputs, string OnnxPath) ScoreOutputs(DiscriminatorScorer scorer, BenchSettings s) =>
+        (scorer.Card.Thresholds.Select(t => t.Output).Distinct().ToList(), Path.Combine(s.Model, scorer.Card.Onnx.File));
 
     private static async Task<BenchResults> RunAsync(BenchSettings s, CancellationToken token)
     {
@@ -57,12 +82,12 @@ internal static class BenchCommand
         using var scorer = new DiscriminatorScorer(s.Model, onnx, logging.CreateLogger<DiscriminatorScorer>());
         var card = scorer.Card;
         var all = DemoPostFactory.Create(card, s.Model, new DemoMix(s.Posts * 4 / 10, s.Posts * 5 / 10, s.Posts - s.Posts * 9 / 10, 0), 11, NullLogger.Instance);
-        var preprocessor = new ImagePreprocessor();
-        var tensors = new float[Math.Min(all.Count, 4096) * 784];
-        for (int i = 0; i < tensors.Length / 784; i++) preprocessor.Preprocess(all[i].Image, all[i].ContentType, tensors.AsSpan(i * 784, 784));
-
-        var outputs = card.Thresholds.Select(t => t.Output).Distinct().ToList();
-        var onnxPath = Path.Combine(s.Model, card.Onnx.File);
+        var preprocessor = new ImagePreprocessor(new ImagingOptions { Size = scorer.ImageShape[^1] });
+        ModelInputCheck.EnsureMatches(scorer, preprocessor);
+        var pixels = preprocessor.Size * preprocessor.Size;
+        var tensors = new float[Math.Min(all.Count, 4096) * pixels];
+        for (int i = 0; i < tensors.Length / pixels; i++) preprocessor.Preprocess(all[i].Image, all[i].ContentType, tensors.AsSpan(i * pixels, pixels));
+        var (outputs, onnxPath) = ScoreOutputs(scorer, s);
         double ModelOnly()
         {
             double a = ModelThroughputBench.Run(onnxPath, onnx, outputs, tensors, s.BatchSize, s.ModelSeconds, logging.CreateLogger("bench"));
@@ -98,7 +123,7 @@ internal static class BenchCommand
         }
 
         AnsiConsole.WriteLine($"(c) naive consumer, {s.NaivePosts} posts …");
-        var descriptor = new ModelDescriptor($"{card.Name}@{card.Onnx.Sha256[..12]}", card.Thresholds);
+        var descriptor = new ModelDescriptor(scorer.ModelVersion, card.Thresholds);
         double c = await NaiveBench.ThroughputAsync(all.Take(s.NaivePosts).ToList(), preprocessor, scorer, descriptor, logging, token);
         AnsiConsole.WriteLine($"    {c:F0} posts/s");
         double half = throughput.MedianEndToEnd / 2;

@@ -15,6 +15,7 @@ internal static class CliApplication
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(ScoreCommand.Create());
         return root;
     }
 }

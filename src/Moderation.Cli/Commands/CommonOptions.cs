@@ -18,7 +18,7 @@ internal static class CommonOptions
 
     public static Option<string> ExecutionProvider() => new("--execution-provider")
     {
-        Description = "ONNX Runtime execution provider: cpu, cuda or auto (CUDA, else CPU with a warning)",
+        Description = "ONNX Runtime execution provider: cpu, cuda, tensorrt or auto (CUDA when ONNX Runtime lists a CUDA device, else CPU with a warning)",
         DefaultValueFactory = _ => "cpu",
     };
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 using Moderation.Cli.Demo;
 using Moderation.Cli.Hosting;
 using Moderation.Core.Models;
-using Moderation.Onnx.Scoring;
+using Moderation.Scoring.Discriminator;
 using Moderation.Streaming.Broker;
 using Moderation.Streaming.Configuration;
 using Moderation.Streaming.Publishing;
@@ -75,7 +75,7 @@ internal static class DemoCommand
         await app.StopAsync(CancellationToken.None);
 
         var summary = DemoSummary.From(posts, results);
-        DemoSummaryPrinter.Print(summary, $"{card.Name}@{card.Onnx.Sha256[..12]}", scorer.ExecutionProvider, wall.Elapsed.TotalSeconds);
+        DemoSummaryPrinter.Print(summary, scorer.ModelVersion, scorer.ExecutionProvider, wall.Elapsed.TotalSeconds);
         if (summary.Missing > 0)
         {
             AnsiConsole.MarkupLine($"[red]{summary.Missing} posts have neither a verdict nor a dead-letter record[/]");

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using Moderation.Onnx.Runtime;
+using Moderation.Scoring.Runtime;
 
 namespace Moderation.Cli.Demo;
 
@@ -25,6 +25,12 @@ internal sealed class GeneratorSampler(string generatorPath, ILogger logger) : I
                 result[n][p] = (byte)Math.Clamp(MathF.Round((images[n * 784 + p] + 1f) * 127.5f), 0, 255);
         }
         return result;
+    }
+
+    /// <summary>An 8-bit gray sample as the discriminator's input, x/127.5 − 1 in [−1,1] (the pre-processor's scaling).</summary>
+    public static void ToTensor(ReadOnlySpan<byte> image, Span<float> destination)
+    {
+        for (int p = 0; p < image.Length; p++) destination[p] = image[p] / 127.5f - 1f;
     }
 
     /// <summary>Box–Muller transform (Box &amp; Muller 1958).</summary>

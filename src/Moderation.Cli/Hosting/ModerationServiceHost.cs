@@ -6,7 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Moderation.Dashboard;
 using Moderation.Imaging;
 using Moderation.Observability;
-using Moderation.Onnx.Scoring;
+using Moderation.Scoring;
+using Moderation.Scoring.Discriminator;
 using Moderation.Streaming;
 using Moderation.Streaming.Health;
 using Moderation.Streaming.Worker;
@@ -27,15 +28,14 @@ internal static class ModerationServiceHost
             Args = args ?? [],
             ContentRootPath = Directory.GetCurrentDirectory(),
         });
-        builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-            .AddEnvironmentVariables("MODERATION_")
-            .AddInMemoryCollection(overrides);
+        builder.Configuration.AddModerationSources(overrides);
         builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? "http://127.0.0.1:0");
 
+        // Metrics first: OpenTelemetry's MeterProvider then starts before the worker records anything.
+        builder.Services.AddModerationObservability(builder.Configuration);
         builder.Services.AddModerationImaging(builder.Configuration);
         builder.Services.AddModerationScoring(builder.Configuration);
         builder.Services.AddModerationStreaming(builder.Configuration);
-        builder.Services.AddModerationObservability(builder.Configuration);
         builder.Services.AddModerationDashboard(builder.Configuration);
         builder.Services.AddSingleton(sp => Describe(sp.GetRequiredService<DiscriminatorScorer>()));
 
@@ -47,6 +47,5 @@ internal static class ModerationServiceHost
         return app;
     }
 
-    private static ModelDescriptor Describe(DiscriminatorScorer scorer) =>
-        new($"{scorer.Card.Name}@{scorer.Card.Onnx.Sha256[..12]}", scorer.Card.Thresholds);
+    private static ModelDescriptor Describe(DiscriminatorScorer scorer) => new(scorer.ModelVersion, scorer.Card.Thresholds);
 }

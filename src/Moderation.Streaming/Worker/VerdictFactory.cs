@@ -1,57 +1,27 @@
 using Confluent.Kafka;
 using Moderation.Core.Contracts;
+using Moderation.Core.Scoring;
 using Moderation.Streaming.Records;
 
 namespace Moderation.Streaming.Worker;
 
-/// <summary>Builds <see cref="Verdict"/>s from score rows: flagged when any score &gt; its threshold.</summary>
+/// <summary>Builds <see cref="Verdict"/>s from score rows with the shared <see cref="VerdictRule"/>: flagged when any score &gt; its threshold.</summary>
 internal sealed class VerdictFactory
 {
     private readonly ModelDescriptor _model;
-    private readonly IReadOnlyList<string> _scoreNames;
-    private readonly int[] _thresholdColumns;
-    private readonly Dictionary<string, double> _thresholds;
+    private readonly VerdictRule _rule;
 
     /// <exception cref="InvalidOperationException">A threshold names a score the scorer does not produce.</exception>
     public VerdictFactory(ModelDescriptor model, IReadOnlyList<string> scoreNames)
     {
         _model = model;
-        _scoreNames = scoreNames;
-        _thresholdColumns = new int[model.Thresholds.Count];
-        _thresholds = new Dictionary<string, double>(StringComparer.Ordinal);
-        for (var t = 0; t < model.Thresholds.Count; t++)
-        {
-            var threshold = model.Thresholds[t];
-            _thresholdColumns[t] = IndexOf(scoreNames, threshold.Reason);
-            if (_thresholdColumns[t] < 0)
-            {
-                throw new InvalidOperationException(
-                    $"Threshold '{threshold.Reason}' of model {model.Version} has no score; the scorer produces [{string.Join(", ", scoreNames)}].");
-            }
-
-            _thresholds[threshold.Reason] = threshold.Value;
-        }
+        _rule = new VerdictRule(model.Thresholds, scoreNames, model.Version);
     }
 
     /// <summary>The verdict for <paramref name="record"/> given its score row (one value per score name).</summary>
     public Verdict Create(ConsumeResult<byte[]?, byte[]?> record, ReadOnlySpan<float> scores, long scoredAtMs)
     {
-        var scoreMap = new Dictionary<string, double>(_scoreNames.Count, StringComparer.Ordinal);
-        for (var c = 0; c < _scoreNames.Count; c++)
-        {
-            scoreMap[_scoreNames[c]] = scores[c];
-        }
-
-        var reasons = new List<string>();
-        for (var t = 0; t < _thresholdColumns.Length; t++)
-        {
-            var threshold = _model.Thresholds[t];
-            if (scores[_thresholdColumns[t]] > threshold.Value)
-            {
-                reasons.Add(threshold.Reason);
-            }
-        }
-
+        var (scoreMap, reasons) = _rule.Judge(scores);
         var postedAt = PostRecords.PostedAtMs(record) ?? scoredAtMs;
         return new Verdict
         {
@@ -59,7 +29,7 @@ internal sealed class VerdictFactory
             Flagged = reasons.Count > 0,
             Reasons = reasons,
             Scores = scoreMap,
-            Thresholds = _thresholds,
+            Thresholds = _rule.Thresholds,
             ModelVersion = _model.Version,
             ScoredAtMs = scoredAtMs,
             LatencyMs = scoredAtMs - postedAt,
@@ -68,18 +38,5 @@ internal sealed class VerdictFactory
             SourceOffset = record.Offset.Value,
             Headers = PostRecords.HeaderMap(record.Message.Headers),
         };
-    }
-
-    private static int IndexOf(IReadOnlyList<string> names, string name)
-    {
-        for (var i = 0; i < names.Count; i++)
-        {
-            if (string.Equals(names[i], name, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 }

@@ -1,7 +1,6 @@
 using Moderation.Core.Networks;
 using Moderation.Onnx.Export;
 using Moderation.Onnx.Export.Detector;
-using Moderation.Onnx.Runtime;
 using Moderation.Onnx.Tests.Support;
 using static Moderation.Onnx.Tests.Support.Sessions;
 

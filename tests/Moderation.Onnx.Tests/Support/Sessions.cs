@@ -1,6 +1,6 @@
 using Moderation.Core.Networks;
 using Moderation.Onnx.Export;
-using Moderation.Onnx.Runtime;
+using Moderation.Scoring.Runtime;
 
 namespace Moderation.Onnx.Tests.Support;
 

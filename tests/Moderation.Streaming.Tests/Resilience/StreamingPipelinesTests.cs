@@ -168,6 +168,8 @@ public sealed class StreamingPipelinesTests : IDisposable
     {
         public IReadOnlyList<string> ScoreNames { get; } = ["abnormal"];
 
+        public IReadOnlyList<int> ImageShape { get; } = [1, 28, 28];
+
         public float[] Score(ReadOnlySpan<float> images, int count) => [0f];
 
         public void Dispose()

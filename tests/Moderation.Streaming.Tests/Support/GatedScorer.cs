@@ -21,6 +21,8 @@ internal sealed class GatedScorer(int freeCalls = 0) : IBatchScorer
 
     public IReadOnlyList<string> ScoreNames => _inner.ScoreNames;
 
+    public IReadOnlyList<int> ImageShape => _inner.ImageShape;
+
     public void Open() => _gate.Set();
 
     public float[] Score(ReadOnlySpan<float> images, int count)

@@ -22,6 +22,8 @@ internal sealed class MeanScorer : IBatchScorer
 
     public IReadOnlyList<string> ScoreNames { get; } = [ScoreName];
 
+    public IReadOnlyList<int> ImageShape { get; } = [1, 28, 28];
+
     /// <summary>The score this scorer gives an image of raw bytes, computed independently in double precision.</summary>
     public static double Expected(byte[] image) => image.Average(static b => (double)b) / 255.0;
 

@@ -4,7 +4,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-packages=(libtorch-dev libopenblas0-pthread librdkafka1 librdkafka-dev libturbojpeg0 libpng16-16 libwebp7
+packages=(libtorch-dev libopenblas0-pthread libturbojpeg0 libpng16-16 libwebp7
           dataset-fashion-mnist cmake g++ make chromium)
 missing=()
 for p in "${packages[@]}"; do

@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Moderation.Cli.Hosting;
-using Moderation.Streaming.Broker;
+using Moderation.Tools.Kafka.Broker;
 using Moderation.Streaming.Configuration;
-using Moderation.Streaming.Publishing;
+using Moderation.Tools.Kafka.Publishing;
 
 namespace Moderation.Integration.Tests;
 

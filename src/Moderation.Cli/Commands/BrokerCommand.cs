@@ -2,7 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Moderation.Cli.Hosting;
 using Moderation.Core.Contracts;
-using Moderation.Streaming.Broker;
+using Moderation.Tools.Kafka.Broker;
 
 namespace Moderation.Cli.Commands;
 

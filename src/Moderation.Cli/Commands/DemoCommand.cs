@@ -7,10 +7,10 @@ using Moderation.Cli.Demo;
 using Moderation.Cli.Hosting;
 using Moderation.Core.Models;
 using Moderation.Onnx.Scoring;
-using Moderation.Streaming.Broker;
+using Moderation.Tools.Kafka.Broker;
 using Moderation.Streaming.Configuration;
-using Moderation.Streaming.Publishing;
-using Moderation.Streaming.Reading;
+using Moderation.Tools.Kafka.Publishing;
+using Moderation.Tools.Kafka.Reading;
 using Spectre.Console;
 
 namespace Moderation.Cli.Commands;

@@ -3,7 +3,7 @@ using Moderation.Core.Contracts;
 using Moderation.Core.Models;
 using Moderation.Imaging;
 using Moderation.Imaging.Samples;
-using Moderation.Streaming.Publishing;
+using Moderation.Tools.Kafka.Publishing;
 using Moderation.Training.Data;
 
 namespace Moderation.Cli.Demo;

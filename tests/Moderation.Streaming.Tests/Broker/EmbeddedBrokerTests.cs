@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using Confluent.Kafka;
-using Moderation.Streaming.Broker;
+using Moderation.Tools.Kafka.Broker;
 
 namespace Moderation.Streaming.Tests.Broker;
 

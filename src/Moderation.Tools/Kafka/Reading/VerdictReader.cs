@@ -10,7 +10,7 @@ using Moderation.Streaming.Configuration;
 using Moderation.Streaming.Records;
 using Moderation.Streaming.Serialization;
 
-namespace Moderation.Streaming.Reading;
+namespace Moderation.Tools.Kafka.Reading;
 
 /// <summary>
 /// Reads the worker's outputs back from the beginning of their topics (no consumer group, nothing committed): for the

@@ -54,6 +54,32 @@ public sealed class EmbeddedBrokerTests
     }
 
     [Fact]
+    public void A_consumer_subscribing_to_a_missing_topic_does_not_create_it()
+    {
+        using var broker = new EmbeddedBroker();
+        using var consumer = new ConsumerBuilder<string, string>(new ConsumerConfig { BootstrapServers = broker.BootstrapServers, GroupId = "absent" }).Build();
+        consumer.Subscribe("absent");
+        var errors = new List<ErrorCode>();
+        var until = DateTime.UtcNow.AddSeconds(2);
+        while (DateTime.UtcNow < until)
+        {
+            try
+            {
+                consumer.Consume(TimeSpan.FromMilliseconds(100));
+            }
+            catch (ConsumeException e)
+            {
+                errors.Add(e.Error.Code);
+            }
+        }
+
+        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = broker.BootstrapServers }).Build();
+        Assert.DoesNotContain(admin.GetMetadata(Timeout).Topics, t => t.Topic == "absent"); // all-topics request: creates nothing
+        Assert.Contains(ErrorCode.UnknownTopicOrPart, errors);
+        consumer.Close();
+    }
+
+    [Fact]
     public void Creating_an_existing_topic_fails_with_topic_already_exists()
     {
         using var broker = new EmbeddedBroker();

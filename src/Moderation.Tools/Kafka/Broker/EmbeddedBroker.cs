@@ -13,8 +13,10 @@ namespace Moderation.Tools.Kafka.Broker;
 /// produce, consume, join consumer groups and commit offsets. Data lives in memory until <see cref="Dispose"/>.
 /// </summary>
 /// <remarks>
-/// Limits of the librdkafka 2.16 mock: no CreateTopics admin request (use <see cref="CreateTopic"/> or let clients
-/// auto-create topics with <see cref="AutoCreatedTopicPartitions"/> partitions); no retention, no ACLs, no TLS/SASL;
+/// Limits of the librdkafka 2.16 mock: no CreateTopics admin request (use <see cref="CreateTopic"/>, or let producers
+/// and admin clients auto-create topics with <see cref="AutoCreatedTopicPartitions"/> partitions; a consumer's
+/// subscription does not, its metadata requests carry <c>allow.auto.create.topics=false</c>, which the mock honours as a
+/// real broker does); no retention, no ACLs, no TLS/SASL;
 /// the first join of a consumer group waits about 3 s (like a broker's <c>group.initial.rebalance.delay.ms</c>).
 /// The API is documented as experimental and outside librdkafka's ABI guarantees. The cluster's thread is started with
 /// every signal blocked (<see cref="Native.SignalMask"/>): the mock stops for good when a signal handler interrupts its

@@ -4,8 +4,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Moderation.Streaming.Configuration;
 using Moderation.Streaming.Diagnostics;
 using Moderation.Streaming.Health;
-using Moderation.Streaming.Publishing;
-using Moderation.Streaming.Reading;
 using Moderation.Streaming.Worker;
 
 namespace Moderation.Streaming;
@@ -50,20 +48,19 @@ public static class StreamingServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers <see cref="KafkaOptions"/> (section <c>Kafka</c>, validated on start), <see cref="TimeProvider.System"/>
-    /// unless a <see cref="TimeProvider"/> is registered, and the singletons <see cref="PostPublisher"/> and
-    /// <see cref="VerdictReader"/>: what a producer or a dashboard needs without running the worker.
+    /// Registers <see cref="KafkaOptions"/> (section <c>Kafka</c>, validated on start) and <see cref="TimeProvider.System"/>
+    /// unless a <see cref="TimeProvider"/> is registered: what a client of the moderation topics needs without running
+    /// the worker (the dashboard, the tools); build the clients with <see cref="Clients.KafkaClients"/>.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The configuration root holding the <c>Kafka</c> section.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="configuration"/> is null.</exception>
     public static IServiceCollection AddModerationKafkaClients(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<KafkaOptions>().Bind(configuration.GetSection(KafkaOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<PostPublisher>();
-        services.TryAddSingleton<VerdictReader>();
         return services;
     }
 }

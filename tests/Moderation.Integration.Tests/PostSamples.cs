@@ -1,6 +1,6 @@
 using Moderation.Core.Contracts;
-using Moderation.Streaming.Publishing;
 using Moderation.Tools.Imaging;
+using Moderation.Tools.Kafka.Publishing;
 using Moderation.Training.Data;
 
 namespace Moderation.Integration.Tests;

@@ -2,10 +2,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moderation.Core.Contracts;
 using Moderation.Integration.Tests.Faults;
-using Moderation.Streaming.Broker;
+using Moderation.Tools.Kafka.Broker;
 using Moderation.Streaming.Configuration;
-using Moderation.Streaming.Publishing;
-using Moderation.Streaming.Reading;
+using Moderation.Tools.Kafka.Publishing;
+using Moderation.Tools.Kafka.Reading;
 using Xunit.Abstractions;
 
 namespace Moderation.Integration.Tests;

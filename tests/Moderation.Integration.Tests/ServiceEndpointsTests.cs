@@ -4,9 +4,10 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Moderation.Cli.Hosting;
-using Moderation.Streaming.Broker;
+using Moderation.Core.Contracts;
+using Moderation.Tools.Kafka.Broker;
 using Moderation.Streaming.Configuration;
-using Moderation.Streaming.Publishing;
+using Moderation.Tools.Kafka.Publishing;
 
 namespace Moderation.Integration.Tests;
 
@@ -19,6 +20,7 @@ public sealed class ServiceEndpointsTests(ModelFixture model)
     public async Task Ready_after_assignment_and_metrics_count_posts_in_prometheus_text()
     {
         using var broker = new EmbeddedBroker();
+        broker.CreateTopic(Topics.Posts, 2); // readiness needs an assignment; the subscription alone creates no topic
         await using var app = ModerationServiceHost.Build(new Dictionary<string, string?>
         {
             ["Kafka:BootstrapServers"] = broker.BootstrapServers,

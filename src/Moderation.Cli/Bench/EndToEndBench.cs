@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
-using Moderation.Streaming.Publishing;
+using Moderation.Tools.Kafka.Publishing;
 
 namespace Moderation.Cli.Bench;
 

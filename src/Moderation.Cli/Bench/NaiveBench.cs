@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Moderation.Core.Imaging;
 using Moderation.Core.Scoring;
-using Moderation.Streaming.Baseline;
-using Moderation.Streaming.Publishing;
+using Moderation.Tools.Kafka.Baseline;
+using Moderation.Tools.Kafka.Publishing;
 using Moderation.Streaming.Worker;
 
 namespace Moderation.Cli.Bench;

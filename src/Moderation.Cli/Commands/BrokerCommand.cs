@@ -2,7 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Moderation.Cli.Hosting;
 using Moderation.Core.Contracts;
-using Moderation.Streaming.Broker;
+using Moderation.Tools.Kafka.Broker;
 
 namespace Moderation.Cli.Commands;
 
@@ -23,7 +23,10 @@ internal static class BrokerCommand
             using var logging = CliLogging.Create();
             using var broker = new EmbeddedBroker(result.GetValue(brokers), logging.CreateLogger<EmbeddedBroker>());
             int p = result.GetValue(partitions);
-            if (p != EmbeddedBroker.AutoCreatedTopicPartitions) broker.CreateTopic(Topics.Posts, p);
+            // Created up front, as on a provisioned cluster: a consumer's subscription does not auto-create a topic
+            // (librdkafka's allow.auto.create.topics=false, honoured by the 2.16 mock), so the service would idle until
+            // the first post was produced.
+            broker.CreateTopic(Topics.Posts, p);
             var path = result.GetValue(file);
             if (path is not null) await File.WriteAllTextAsync(path, broker.BootstrapServers + "\n", token);
             Console.WriteLine(broker.BootstrapServers);

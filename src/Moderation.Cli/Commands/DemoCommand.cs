@@ -5,12 +5,13 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Moderation.Cli.Demo;
 using Moderation.Cli.Hosting;
+using Moderation.Core.Contracts;
 using Moderation.Core.Models;
 using Moderation.Scoring.Discriminator;
-using Moderation.Streaming.Broker;
+using Moderation.Tools.Kafka.Broker;
 using Moderation.Streaming.Configuration;
-using Moderation.Streaming.Publishing;
-using Moderation.Streaming.Reading;
+using Moderation.Tools.Kafka.Publishing;
+using Moderation.Tools.Kafka.Reading;
 using Spectre.Console;
 
 namespace Moderation.Cli.Commands;
@@ -41,6 +42,7 @@ internal static class DemoCommand
         var wall = Stopwatch.StartNew();
         using var logging = CliLogging.Create();
         using var broker = bootstrap is null ? new EmbeddedBroker(1, logging.CreateLogger<EmbeddedBroker>()) : null;
+        broker?.CreateTopic(Topics.Posts, EmbeddedBroker.AutoCreatedTopicPartitions); // as BrokerCommand does
         bootstrap ??= broker!.BootstrapServers;
         AnsiConsole.MarkupLine($"broker [blue]{bootstrap}[/]{(broker is null ? "" : " (embedded)")}");
 

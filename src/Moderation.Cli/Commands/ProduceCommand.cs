@@ -5,7 +5,7 @@ using Moderation.Cli.Demo;
 using Moderation.Cli.Hosting;
 using Moderation.Core.Models;
 using Moderation.Streaming.Configuration;
-using Moderation.Streaming.Publishing;
+using Moderation.Tools.Kafka.Publishing;
 
 namespace Moderation.Cli.Commands;
 

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Moderation.Core.Contracts;
 using Moderation.Core.Models;
-using Moderation.Streaming.Publishing;
 using Moderation.Tools.Imaging;
 using Moderation.Tools.Imaging.Samples;
+using Moderation.Tools.Kafka.Publishing;
 using Moderation.Training.Data;
 
 namespace Moderation.Cli.Demo;

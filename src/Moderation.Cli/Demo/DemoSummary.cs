@@ -1,6 +1,6 @@
 using Moderation.Core.Contracts;
-using Moderation.Streaming.Publishing;
-using Moderation.Streaming.Reading;
+using Moderation.Tools.Kafka.Publishing;
+using Moderation.Tools.Kafka.Reading;
 
 namespace Moderation.Cli.Demo;
 

@@ -2,8 +2,8 @@ using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using Moderation.Dashboard.Configuration;
 using Moderation.Dashboard.Feed;
+using Moderation.Streaming.Clients;
 using Moderation.Streaming.Configuration;
-using Moderation.Streaming.Diagnostics;
 
 namespace Moderation.Dashboard.Consumer;
 
@@ -25,12 +25,10 @@ internal sealed class FlagsTopicReader(KafkaOptions kafka, DashboardOptions opti
 
     /// <summary>Reads until <paramref name="cancellationToken"/> is cancelled, then closes the consumer.</summary>
     /// <exception cref="KafkaException">The client could not be created.</exception>
+    /// <exception cref="DllNotFoundException">The redist's librdkafka does not load.</exception>
     public void Run(CancellationToken cancellationToken)
     {
-        var config = KafkaClientConfigs.Reader(kafka); // never commits; partition EOF marks the end of the history
-        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config)
-            .SetLogHandler(KafkaClientLog.Handler<IConsumer<byte[]?, byte[]?>>(logger))
-            .Build();
+        using var consumer = KafkaClients.Reader(kafka, logger).Build(); // never commits; partition EOF marks the end of the history
         using var admin = new DependentAdminClientBuilder(consumer.Handle).Build();
         _assigned.Clear();
         _history = null;

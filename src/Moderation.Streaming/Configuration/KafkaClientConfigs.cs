@@ -15,10 +15,10 @@ internal static class KafkaClientConfigs
 
     /// <summary>
     /// Default <c>fetch.wait.max.ms</c> of the worker's consumer: 10 ms instead of 500 ms. A real broker answers a fetch as
-    /// soon as data arrives, so this only bounds how often an idle consumer asks (≤ 100 fetches/s per broker); librdkafka
-    /// 2.0.2's mock broker instead holds every empty fetch for the full wait even when data arrives meanwhile
-    /// (<c>rdkafka_mock_handlers.c</c>, Fetch), which with 500 ms put a post-to-verdict latency of about 450 ms on the
-    /// embedded broker at half load.
+    /// soon as data arrives, so this only bounds how often an idle consumer asks (≤ 100 fetches/s per broker); librdkafka's
+    /// mock broker instead holds every empty fetch for the full wait even when data arrives meanwhile (2.0.2, and 2.16:
+    /// <c>rdkafka_mock_handlers.c</c>, Fetch, "If there was no data, delay up to MaxWait"), which with 500 ms put a
+    /// post-to-verdict latency of about 450 ms on the embedded broker at half load.
     /// </summary>
     internal const int WorkerFetchWaitMaxMs = 10;
 

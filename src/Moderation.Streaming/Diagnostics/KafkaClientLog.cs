@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace Moderation.Streaming.Diagnostics;
 
 /// <summary>Routes librdkafka's own log lines (otherwise written to stderr) to <see cref="ILogger"/> (event id 100–199).</summary>
-internal static partial class KafkaClientLog
+public static partial class KafkaClientLog
 {
     /// <summary>A log handler for Confluent.Kafka builders (<c>SetLogHandler</c>).</summary>
     public static Action<TClient, LogMessage> Handler<TClient>(ILogger logger) =>

@@ -2,11 +2,12 @@ using System.Globalization;
 using System.Text;
 using Confluent.Kafka;
 using Moderation.Core.Contracts;
+using Moderation.Streaming.Configuration;
 
 namespace Moderation.Streaming.Records;
 
 /// <summary>Builds records for the dead-letter topic (<see cref="Topics.DeadLetter"/> contract).</summary>
-internal static class DeadLetterRecords
+public static class DeadLetterRecords
 {
     /// <summary>Longest <see cref="PostHeaders.DlqError"/> text kept, in characters.</summary>
     private const int MaxErrorLength = 1024;
@@ -55,8 +56,13 @@ internal static class DeadLetterRecords
         return new Message<byte[]?, byte[]?> { Key = source.Message.Key, Value = value, Headers = headers };
     }
 
-    /// <summary>The <c>message.max.bytes</c> a producer built from <paramref name="config"/> enforces.</summary>
+    /// <summary>The <c>message.max.bytes</c> in bytes a producer built from <paramref name="config"/> enforces.</summary>
     public static int MaxMessageBytes(ProducerConfig config) => config.MessageMaxBytes ?? DefaultMessageMaxBytes;
+
+    /// <summary>The <c>message.max.bytes</c> in bytes of the producers <see cref="Clients.KafkaClients"/> builds from
+    /// <paramref name="options"/> (a <see cref="KafkaOptions.Settings"/> or <see cref="KafkaOptions.ProducerSettings"/>
+    /// entry, else librdkafka's default <see cref="DefaultMessageMaxBytes"/>).</summary>
+    public static int MaxMessageBytes(KafkaOptions options) => MaxMessageBytes(KafkaClientConfigs.Producer(options, 0));
 
     private static byte[] Ascii(long value) => Encoding.ASCII.GetBytes(value.ToString(CultureInfo.InvariantCulture));
 }

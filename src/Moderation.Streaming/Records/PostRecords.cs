@@ -6,7 +6,7 @@ using Moderation.Core.Contracts;
 namespace Moderation.Streaming.Records;
 
 /// <summary>Reads the fields of a post record (<see cref="Topics.Posts"/> contract) and of records derived from it.</summary>
-internal static class PostRecords
+public static class PostRecords
 {
     /// <summary>The post id: the UTF-8 key, or <c>topic/partition@offset</c> when the record has no key.</summary>
     public static string PostId(ConsumeResult<byte[]?, byte[]?> record) =>

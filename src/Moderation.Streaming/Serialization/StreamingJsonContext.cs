@@ -3,7 +3,8 @@ using Moderation.Core.Contracts;
 
 namespace Moderation.Streaming.Serialization;
 
-/// <summary>Source-generated System.Text.Json metadata for the verdict contract (no reflection on the hot path).</summary>
+/// <summary>Source-generated System.Text.Json metadata for the <see cref="Verdict"/> JSON of <see cref="Topics.Verdicts"/>
+/// and <see cref="Topics.Flags"/> (no reflection on the hot path); <c>Default.Verdict</c> reads and writes it.</summary>
 [JsonSourceGenerationOptions(WriteIndented = false)]
 [JsonSerializable(typeof(Verdict))]
-internal sealed partial class StreamingJsonContext : JsonSerializerContext;
+public sealed partial class StreamingJsonContext : JsonSerializerContext;

@@ -1,11 +1,9 @@
-using System.Text.Json;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using Moderation.Core.Contracts;
 using Moderation.Streaming.Configuration;
 using Moderation.Streaming.Diagnostics;
 using Moderation.Streaming.Records;
-using Moderation.Streaming.Serialization;
 
 namespace Moderation.Streaming.Worker;
 
@@ -110,11 +108,7 @@ internal sealed class BatchProcessor(
             }
 
             var verdict = verdicts.Create(record, scores.AsSpan(slot * columns, columns), scoredAt);
-            var message = new Message<byte[]?, byte[]?>
-            {
-                Key = record.Message.Key,
-                Value = JsonSerializer.SerializeToUtf8Bytes(verdict, StreamingJsonContext.Default.Verdict),
-            };
+            var message = VerdictRecords.Create(record, verdict);
             pending.Add(output.ProduceAsync(topics.VerdictsTopic, message, cancellationToken));
             if (verdict.Flagged)
             {

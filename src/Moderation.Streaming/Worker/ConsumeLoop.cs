@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
+using Moderation.Streaming.Clients;
 using Moderation.Streaming.Configuration;
 using Moderation.Streaming.Diagnostics;
 using Moderation.Streaming.Health;
@@ -61,9 +62,8 @@ internal sealed partial class ConsumeLoop : IDisposable
         _groupId = config.GroupId;
         _lag = new ConsumerLagTracker(resetToEarliest: config.AutoOffsetReset != AutoOffsetReset.Latest);
         _collecting = new List<ConsumeResult<byte[]?, byte[]?>>(batching.MaxBatchSize);
-        _consumer = new ConsumerBuilder<byte[]?, byte[]?>(config)
+        _consumer = KafkaClients.Consumer(config, logger)
             .SetErrorHandler((_, error) => OnError(error))
-            .SetLogHandler(KafkaClientLog.Handler<IConsumer<byte[]?, byte[]?>>(logger))
             .SetPartitionsAssignedHandler((_, partitions) => Guard(() => OnAssigned(partitions)))
             .SetPartitionsRevokedHandler((_, partitions) => Guard(() => OnRevoked(partitions)))
             .SetPartitionsLostHandler((_, partitions) => Guard(() => OnLost(partitions)))

@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
+using Moderation.Streaming.Clients;
 using Moderation.Streaming.Diagnostics;
 using Polly;
 
@@ -23,8 +24,7 @@ internal sealed class OutputProducer : IDisposable
     public OutputProducer(ProducerConfig config, ResiliencePipeline pipeline, StreamingMetrics metrics, Action<Error> onFatal, ILogger logger)
     {
         (_pipeline, _metrics, _logger) = (pipeline, metrics, logger);
-        _producer = new ProducerBuilder<byte[]?, byte[]?>(config)
-            .SetLogHandler(KafkaClientLog.Handler<IProducer<byte[]?, byte[]?>>(logger))
+        _producer = KafkaClients.Producer(config, logger)
             .SetErrorHandler((_, error) =>
             {
                 if (error.IsFatal)

@@ -51,20 +51,21 @@ internal sealed class PendingBatch
     /// <summary>The first record, for log messages.</summary>
     public ConsumeResult<byte[]?, byte[]?> Head => Records[0];
 
-    /// <summary>The next offset to consume for each partition of the batch (highest offset + 1).</summary>
+    /// <summary>The next offset to consume for each partition of the batch (highest offset + 1), with the leader epoch
+    /// of that partition's last record (KIP-320: a committed offset carries it, so a consumer resuming there detects
+    /// log truncation after a leader change).</summary>
     public IEnumerable<TopicPartitionOffset> NextOffsets()
     {
-        var next = new Dictionary<TopicPartition, long>();
+        var last = new Dictionary<TopicPartition, ConsumeResult<byte[]?, byte[]?>>();
         foreach (var record in Records)
         {
-            var offset = record.Offset.Value + 1;
-            if (!next.TryGetValue(record.TopicPartition, out var known) || offset > known)
+            if (!last.TryGetValue(record.TopicPartition, out var known) || record.Offset.Value > known.Offset.Value)
             {
-                next[record.TopicPartition] = offset;
+                last[record.TopicPartition] = record;
             }
         }
 
-        return next.Select(static p => new TopicPartitionOffset(p.Key, p.Value));
+        return last.Values.Select(static r => new TopicPartitionOffset(r.TopicPartition, r.Offset + 1, r.LeaderEpoch));
     }
 
     /// <summary>Returns the image buffer to the pool (after scoring succeeded or failed for good, or when abandoned).</summary>

@@ -7,10 +7,10 @@ namespace Moderation.Streaming.Worker;
 /// Fetches the metadata of output topics into a producer's cache before the first produce, which otherwise waits for
 /// librdkafka's periodic refresh of unknown topics (up to 1 s per topic on the first record).
 /// </summary>
-internal static class ProducerWarmUp
+public static class ProducerWarmUp
 {
-    /// <summary>One metadata request per topic through <paramref name="producer"/>'s connections; a failure (topic missing
-    /// on a cluster without auto-creation, broker down) is only logged.</summary>
+    /// <summary>One metadata request per topic through <paramref name="producer"/>'s connections, each waiting at most
+    /// <paramref name="timeout"/>; a failure (topic missing on a cluster without auto-creation, broker down) is only logged.</summary>
     public static void FetchMetadata(Handle producer, IEnumerable<string> topics, TimeSpan timeout, ILogger logger)
     {
         using var admin = new DependentAdminClientBuilder(producer).Build();

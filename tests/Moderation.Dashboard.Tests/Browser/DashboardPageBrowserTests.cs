@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 using Moderation.Core.Contracts;
 using Moderation.Dashboard.Tests.Endpoints;
 using Moderation.Dashboard.Tests.Support;
-using Moderation.Streaming.Broker;
+using Moderation.Tools.Kafka.Broker;
 using static Microsoft.Playwright.Assertions;
 
 namespace Moderation.Dashboard.Tests.Browser;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Moderation.Dashboard.Tests.Support;
-using Moderation.Streaming.Broker;
+using Moderation.Tools.Kafka.Broker;
 
 namespace Moderation.Dashboard.Tests.Endpoints;
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Moderation.Core.Contracts;
 using Moderation.Dashboard.Feed;
 using Moderation.Dashboard.Tests.Support;
-using Moderation.Streaming.Broker;
+using Moderation.Tools.Kafka.Broker;
 
 namespace Moderation.Dashboard.Tests.Endpoints;
 

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 using Moderation.Cli.Hosting;
 using Moderation.Streaming.Configuration;
 using Moderation.Streaming.Health;
-using Moderation.Streaming.Publishing;
-using Moderation.Streaming.Reading;
+using Moderation.Tools.Kafka.Publishing;
+using Moderation.Tools.Kafka.Reading;
 using Xunit.Abstractions;
 
 namespace Moderation.Integration.Tests.Faults;

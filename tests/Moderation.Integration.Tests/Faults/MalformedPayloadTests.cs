@@ -5,12 +5,12 @@ using Microsoft.Extensions.Options;
 using Moderation.Cli.Hosting;
 using Moderation.Core.Contracts;
 using Moderation.Imaging;
-using Moderation.Streaming.Broker;
+using Moderation.Tools.Imaging.Samples;
+using Moderation.Tools.Kafka.Broker;
 using Moderation.Streaming.Configuration;
 using Moderation.Streaming.Health;
-using Moderation.Streaming.Publishing;
-using Moderation.Streaming.Reading;
-using Moderation.Tools.Imaging.Samples;
+using Moderation.Tools.Kafka.Publishing;
+using Moderation.Tools.Kafka.Reading;
 using Moderation.Training.Data;
 using Xunit.Abstractions;
 

@@ -1,13 +1,15 @@
 using System.Runtime.InteropServices;
 using Confluent.Kafka;
-using Moderation.Streaming.Broker;
+using Moderation.Tools.Kafka.Broker;
 
 namespace Moderation.Streaming.Tests.Broker;
 
 /// <summary>
-/// The CI failure of 5a27d02: librdkafka 2.0.2's mock cluster thread ends for good when its <c>poll()</c> returns
-/// EINTR ("Mock cluster failed to poll 8 fds: -1: Interrupted system call"), and a process-directed signal with a
-/// handler (.NET handles SIGCONT, sent by the broker-freeze test after SIGSTOP) may run on that thread.
+/// The CI failure of 5a27d02: librdkafka's mock cluster thread ends for good when its <c>poll()</c> returns EINTR
+/// ("Mock cluster failed to poll 8 fds: -1: Interrupted system call"; 2.0.2 then, 2.16.0 still), and a
+/// process-directed signal with a handler (.NET handles SIGCONT, sent by the broker-freeze test after SIGSTOP) may run
+/// on that thread. Without <c>SignalMask</c> this test fails on 2.16.0: one SIGCONT ends the thread and the produce
+/// times out.
 /// Runs alone so that no other test's broker starts or stops a mock thread meanwhile.
 /// </summary>
 [Collection(nameof(EmbeddedBrokerSignalTests))]

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using Confluent.Kafka;
-using Moderation.Streaming.Broker;
+using Moderation.Tools.Kafka.Broker;
 
 namespace Moderation.Streaming.Tests.Broker;
 
@@ -51,6 +51,32 @@ public sealed class EmbeddedBrokerTests
 
         Assert.Equal(ErrorCode.NoError, created.Error.Code);
         Assert.Equal(EmbeddedBroker.AutoCreatedTopicPartitions, created.Partitions.Count);
+    }
+
+    [Fact]
+    public void A_consumer_subscribing_to_a_missing_topic_does_not_create_it()
+    {
+        using var broker = new EmbeddedBroker();
+        using var consumer = new ConsumerBuilder<string, string>(new ConsumerConfig { BootstrapServers = broker.BootstrapServers, GroupId = "absent" }).Build();
+        consumer.Subscribe("absent");
+        var errors = new List<ErrorCode>();
+        var until = DateTime.UtcNow.AddSeconds(2);
+        while (DateTime.UtcNow < until)
+        {
+            try
+            {
+                consumer.Consume(TimeSpan.FromMilliseconds(100));
+            }
+            catch (ConsumeException e)
+            {
+                errors.Add(e.Error.Code);
+            }
+        }
+
+        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = broker.BootstrapServers }).Build();
+        Assert.DoesNotContain(admin.GetMetadata(Timeout).Topics, t => t.Topic == "absent"); // all-topics request: creates nothing
+        Assert.Contains(ErrorCode.UnknownTopicOrPart, errors);
+        consumer.Close();
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Moderation.Core.Contracts;
-using Moderation.Streaming.Broker;
+using Moderation.Tools.Kafka.Broker;
 using Moderation.Streaming.Diagnostics;
 using Moderation.Streaming.Tests.Support;
 using Xunit.Abstractions;

@@ -1,9 +1,9 @@
 using System.Text;
 using Microsoft.Extensions.Options;
 using Moderation.Core.Contracts;
-using Moderation.Streaming.Broker;
+using Moderation.Tools.Kafka.Broker;
 using Moderation.Streaming.Configuration;
-using Moderation.Streaming.Publishing;
+using Moderation.Tools.Kafka.Publishing;
 using Moderation.Streaming.Tests.Support;
 
 namespace Moderation.Streaming.Tests.Publishing;

@@ -1,8 +1,8 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Options;
-using Moderation.Streaming.Broker;
+using Moderation.Tools.Kafka.Broker;
 using Moderation.Streaming.Configuration;
-using Moderation.Streaming.Reading;
+using Moderation.Tools.Kafka.Reading;
 
 namespace Moderation.Streaming.Tests.Support;
 

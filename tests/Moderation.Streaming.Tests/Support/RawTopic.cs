@@ -1,8 +1,8 @@
 using System.Text;
 using Confluent.Kafka;
-using Moderation.Streaming.Broker;
+using Moderation.Tools.Kafka.Broker;
 using Moderation.Streaming.Configuration;
-using Moderation.Streaming.Reading;
+using Moderation.Tools.Kafka.Reading;
 
 namespace Moderation.Streaming.Tests.Support;
 

@@ -1,5 +1,5 @@
 using Moderation.Core.Contracts;
-using Moderation.Streaming.Publishing;
+using Moderation.Tools.Kafka.Publishing;
 
 namespace Moderation.Streaming.Tests.Support;
 

@@ -5,9 +5,9 @@ using Microsoft.Extensions.Logging;
 using Moderation.Core.Imaging;
 using Moderation.Core.Models;
 using Moderation.Core.Scoring;
-using Moderation.Streaming.Broker;
-using Moderation.Streaming.Publishing;
-using Moderation.Streaming.Reading;
+using Moderation.Tools.Kafka.Broker;
+using Moderation.Tools.Kafka.Publishing;
+using Moderation.Tools.Kafka.Reading;
 using Moderation.Streaming.Worker;
 using Xunit.Abstractions;
 
@@ -75,6 +75,8 @@ internal sealed class WorkerHost : IAsyncDisposable
             new ScoreThreshold { Reason = MeanScorer.ScoreName, Output = "logit", Value = Threshold, TargetFpr = 0.01 },
         ]));
         builder.Services.AddModerationStreaming(builder.Configuration);
+        builder.Services.AddSingleton<PostPublisher>(); // tools: the tests publish posts and read the outputs back
+        builder.Services.AddSingleton<VerdictReader>();
         return builder.Build();
     }
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 using Moderation.Core.Contracts;
-using Moderation.Streaming.Broker;
+using Moderation.Tools.Kafka.Broker;
 using Moderation.Streaming.Configuration;
-using Moderation.Streaming.Reading;
+using Moderation.Tools.Kafka.Reading;
 using Moderation.Streaming.Tests.Support;
 using Xunit.Abstractions;
 

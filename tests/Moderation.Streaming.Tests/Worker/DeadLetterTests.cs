@@ -1,8 +1,8 @@
 using System.Text;
 using Moderation.Core.Contracts;
-using Moderation.Streaming.Broker;
+using Moderation.Tools.Kafka.Broker;
 using Moderation.Streaming.Diagnostics;
-using Moderation.Streaming.Publishing;
+using Moderation.Tools.Kafka.Publishing;
 using Moderation.Streaming.Tests.Support;
 using Xunit.Abstractions;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Moderation.Core.Contracts;
-using Moderation.Streaming.Broker;
+using Moderation.Tools.Kafka.Broker;
 using Moderation.Streaming.Health;
 using Moderation.Streaming.Tests.Support;
 using Xunit.Abstractions;

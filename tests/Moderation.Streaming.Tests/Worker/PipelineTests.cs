@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Moderation.Core.Contracts;
 using Moderation.Core.Imaging;
-using Moderation.Streaming.Broker;
+using Moderation.Tools.Kafka.Broker;
 using Moderation.Streaming.Tests.Support;
 using Xunit.Abstractions;
 

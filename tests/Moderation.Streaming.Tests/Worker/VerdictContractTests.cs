@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Moderation.Core.Contracts;
-using Moderation.Streaming.Broker;
+using Moderation.Tools.Kafka.Broker;
 using Moderation.Streaming.Tests.Support;
 using Xunit.Abstractions;
 

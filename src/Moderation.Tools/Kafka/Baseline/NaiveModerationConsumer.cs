@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -6,13 +5,12 @@ using Microsoft.Extensions.Options;
 using Moderation.Core.Contracts;
 using Moderation.Core.Imaging;
 using Moderation.Core.Scoring;
+using Moderation.Streaming.Clients;
 using Moderation.Streaming.Configuration;
-using Moderation.Streaming.Diagnostics;
 using Moderation.Streaming.Records;
-using Moderation.Streaming.Serialization;
 using Moderation.Streaming.Worker;
 
-namespace Moderation.Streaming.Baseline;
+namespace Moderation.Tools.Kafka.Baseline;
 
 /// <summary>
 /// The obvious moderation consumer, kept as the benchmark's baseline for <see cref="ModerationWorker"/>: one post at a
@@ -69,14 +67,9 @@ public sealed class NaiveModerationConsumer(
         var kafka = options.Value;
         var started = timeProvider.GetTimestamp();
         var image = new float[preprocessor.Size * preprocessor.Size];
-        var producerConfig = KafkaClientConfigs.Producer(kafka, ProduceTimeoutMs);
-        _maxMessageBytes = DeadLetterRecords.MaxMessageBytes(producerConfig);
-        using var producer = new ProducerBuilder<byte[]?, byte[]?>(producerConfig)
-            .SetLogHandler(KafkaClientLog.Handler<IProducer<byte[]?, byte[]?>>(_logger))
-            .Build();
-        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(KafkaClientConfigs.ManualCommit(kafka))
-            .SetLogHandler(KafkaClientLog.Handler<IConsumer<byte[]?, byte[]?>>(_logger))
-            .Build();
+        _maxMessageBytes = DeadLetterRecords.MaxMessageBytes(kafka);
+        using var producer = KafkaClients.Producer(kafka, ProduceTimeoutMs, _logger).Build();
+        using var consumer = KafkaClients.ManualCommitMember(kafka, _logger).Build();
         ProducerWarmUp.FetchMetadata(producer.Handle, [kafka.VerdictsTopic, kafka.FlagsTopic, kafka.DeadLetterTopic], WarmUpTimeout, _logger);
         consumer.Subscribe(kafka.PostsTopic);
         NaiveLog.Starting(_logger, kafka.PostsTopic, kafka.GroupId, expectedPosts);
@@ -104,7 +97,7 @@ public sealed class NaiveModerationConsumer(
                     producer.ProduceAsync(topic, message, cancellationToken).GetAwaiter().GetResult();
                 }
 
-                consumer.Commit([new TopicPartitionOffset(record.TopicPartition, record.Offset.Value + 1)]);
+                consumer.Commit(record); // offset + 1 with the record's leader epoch
                 processed++;
             }
         }
@@ -147,11 +140,7 @@ public sealed class NaiveModerationConsumer(
         }
 
         var verdict = verdicts.Create(record, scores, timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
-        var message = new Message<byte[]?, byte[]?>
-        {
-            Key = record.Message.Key,
-            Value = JsonSerializer.SerializeToUtf8Bytes(verdict, StreamingJsonContext.Default.Verdict),
-        };
+        var message = VerdictRecords.Create(record, verdict);
         return verdict.Flagged ? [(kafka.VerdictsTopic, message), (kafka.FlagsTopic, message)] : [(kafka.VerdictsTopic, message)];
     }
 }

@@ -1,31 +1,36 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
+using Moderation.Streaming.Clients;
 using Moderation.Streaming.Configuration;
-using Moderation.Streaming.Diagnostics;
 
-namespace Moderation.Streaming.Reading;
+namespace Moderation.Tools.Kafka.Reading;
 
 /// <summary>
 /// Reads topics from the beginning without a consumer group (partitions assigned from metadata as the topics appear),
 /// until enough distinct post ids were seen and every assigned partition reached its end, or a timeout.
 /// </summary>
-internal static class TopicTail
+public static class TopicTail
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan MetadataInterval = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>Calls <paramref name="onRecord"/> for every record; it returns the record's post id.</summary>
+    /// <summary>Calls <paramref name="onRecord"/> for every record, on the calling thread; it returns the record's post id.</summary>
+    /// <param name="options">Connection settings (<see cref="KafkaClients.Reader"/>).</param>
+    /// <param name="time">Clock of <paramref name="timeout"/>.</param>
+    /// <param name="logger">Receives librdkafka's log lines.</param>
+    /// <param name="topics">Topics to read; one that does not exist yet is looked up every 250 ms.</param>
+    /// <param name="expectedDistinct">Distinct post ids after which the read ends once every partition is at its end.</param>
+    /// <param name="timeout">Longest read.</param>
+    /// <param name="onRecord">Receives each record (partition-EOF events excluded) and returns its post id.</param>
+    /// <param name="cancellationToken">Ends the read with <see cref="OperationCanceledException"/>.</param>
     /// <returns>True when <paramref name="expectedDistinct"/> distinct post ids were seen.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static bool Read(KafkaOptions options, TimeProvider time, ILogger logger, IReadOnlyList<string> topics, int expectedDistinct, TimeSpan timeout,
         Func<ConsumeResult<byte[]?, byte[]?>, string> onRecord, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        using var admin = new AdminClientBuilder(KafkaClientConfigs.Admin(options))
-            .SetLogHandler(KafkaClientLog.Handler<IAdminClient>(logger))
-            .Build();
-        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(KafkaClientConfigs.Reader(options))
-            .SetLogHandler(KafkaClientLog.Handler<IConsumer<byte[]?, byte[]?>>(logger))
-            .Build();
+        using var consumer = KafkaClients.Reader(options, logger).Build();
+        using var admin = new DependentAdminClientBuilder(consumer.Handle).Build();
         var pending = new List<string>(topics);
         var atEnd = new Dictionary<TopicPartition, bool>();
         var ids = new HashSet<string>(StringComparer.Ordinal);

@@ -1,6 +1,6 @@
 using Moderation.Core.Contracts;
 
-namespace Moderation.Streaming.Reading;
+namespace Moderation.Tools.Kafka.Reading;
 
 /// <summary>A record read back from the dead-letter topic (<see cref="Topics.DeadLetter"/> contract).</summary>
 public sealed record DeadLetter

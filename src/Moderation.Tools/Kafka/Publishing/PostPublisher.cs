@@ -5,10 +5,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moderation.Core.Contracts;
+using Moderation.Streaming.Clients;
 using Moderation.Streaming.Configuration;
-using Moderation.Streaming.Diagnostics;
 
-namespace Moderation.Streaming.Publishing;
+namespace Moderation.Tools.Kafka.Publishing;
 
 /// <summary>
 /// Publishes posts to <see cref="KafkaOptions.PostsTopic"/> with an idempotent producer (acks=all): key = post id,
@@ -18,7 +18,7 @@ namespace Moderation.Streaming.Publishing;
 public sealed class PostPublisher : IDisposable
 {
     private static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(10);
-    private readonly IProducer<byte[], byte[]> _producer;
+    private readonly IProducer<byte[]?, byte[]?> _producer;
     private readonly string _topic;
     private readonly TimeProvider _timeProvider;
 
@@ -33,9 +33,7 @@ public sealed class PostPublisher : IDisposable
         _timeProvider = timeProvider;
         _topic = options.Value.PostsTopic;
         var messageTimeoutMs = (int)TimeSpan.FromMinutes(1).TotalMilliseconds;
-        _producer = new ProducerBuilder<byte[], byte[]>(KafkaClientConfigs.Producer(options.Value, messageTimeoutMs))
-            .SetLogHandler(KafkaClientLog.Handler<IProducer<byte[], byte[]>>((ILogger?)logger ?? NullLogger.Instance))
-            .Build();
+        _producer = KafkaClients.Producer(options.Value, messageTimeoutMs, (ILogger?)logger ?? NullLogger.Instance).Build();
     }
 
     /// <summary>Publishes one post and completes when the broker acknowledged it.</summary>
@@ -54,7 +52,7 @@ public sealed class PostPublisher : IDisposable
             AddHeader(headers, name, value);
         }
 
-        var message = new Message<byte[], byte[]> { Key = Encoding.UTF8.GetBytes(post.Id), Value = post.Image, Headers = headers };
+        var message = new Message<byte[]?, byte[]?> { Key = Encoding.UTF8.GetBytes(post.Id), Value = post.Image, Headers = headers };
         var result = await _producer.ProduceAsync(_topic, message, cancellationToken).ConfigureAwait(false);
         return new PostDelivery(post.Id, result.Partition.Value, result.Offset.Value, postedAt);
     }

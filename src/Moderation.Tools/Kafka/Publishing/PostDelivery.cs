@@ -1,4 +1,4 @@
-namespace Moderation.Streaming.Publishing;
+namespace Moderation.Tools.Kafka.Publishing;
 
 /// <summary>Where an acknowledged post was written.</summary>
 /// <param name="PostId">The post's id (record key).</param>

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Moderation.Streaming.Diagnostics;
 
-namespace Moderation.Streaming.Broker.Native;
+namespace Moderation.Tools.Kafka.Broker.Native;
 
 /// <summary>Forwards librdkafka's log callback (syslog levels 0–7, called on librdkafka's threads) to an <see cref="ILogger"/>.</summary>
 internal static class NativeLogBridge

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Moderation.Streaming.Broker;
+namespace Moderation.Tools.Kafka.Broker;
 
 /// <summary>Log messages of <see cref="EmbeddedBroker"/>.</summary>
 internal static partial class EmbeddedBrokerLog

@@ -1,11 +1,11 @@
 using System.Runtime.InteropServices;
 using Confluent.Kafka;
 
-namespace Moderation.Streaming.Broker.Native;
+namespace Moderation.Tools.Kafka.Broker.Native;
 
 /// <summary>
 /// The mock cluster of <c>rdkafka_mock.h</c> (librdkafka ≥ 1.4; documented there as an experimental API outside the
-/// ABI guarantees, so every call used here was checked against librdkafka 2.0.2).
+/// ABI guarantees, so every call used here was checked against librdkafka 2.16.0).
 /// </summary>
 internal static partial class NativeMethods
 {

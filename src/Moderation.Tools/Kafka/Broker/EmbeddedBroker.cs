@@ -2,9 +2,10 @@ using System.Runtime.InteropServices;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Moderation.Streaming.Broker.Native;
+using Moderation.Streaming.Interop;
+using Moderation.Tools.Kafka.Broker.Native;
 
-namespace Moderation.Streaming.Broker;
+namespace Moderation.Tools.Kafka.Broker;
 
 /// <summary>
 /// An in-process Kafka cluster: librdkafka's mock cluster (<c>rdkafka_mock.h</c>, <c>rd_kafka_mock_cluster_new</c>)
@@ -12,16 +13,18 @@ namespace Moderation.Streaming.Broker;
 /// produce, consume, join consumer groups and commit offsets. Data lives in memory until <see cref="Dispose"/>.
 /// </summary>
 /// <remarks>
-/// Limits of the librdkafka 2.0.2 mock: no CreateTopics admin request (use <see cref="CreateTopic"/> or let clients
-/// auto-create topics with <see cref="AutoCreatedTopicPartitions"/> partitions); no retention, no ACLs, no TLS/SASL;
+/// Limits of the librdkafka 2.16 mock: no CreateTopics admin request (use <see cref="CreateTopic"/>, or let producers
+/// and admin clients auto-create topics with <see cref="AutoCreatedTopicPartitions"/> partitions; a consumer's
+/// subscription does not, its metadata requests carry <c>allow.auto.create.topics=false</c>, which the mock honours as a
+/// real broker does); no retention, no ACLs, no TLS/SASL;
 /// the first join of a consumer group waits about 3 s (like a broker's <c>group.initial.rebalance.delay.ms</c>).
 /// The API is documented as experimental and outside librdkafka's ABI guarantees. The cluster's thread is started with
-/// every signal blocked: the mock stops for good when a signal handler interrupts its <c>poll()</c> (SIGCONT after
-/// SIGSTOP did so in CI).
+/// every signal blocked (<see cref="Native.SignalMask"/>): the mock stops for good when a signal handler interrupts its
+/// <c>poll()</c>, still so in 2.16 (SIGCONT after SIGSTOP did so in CI).
 /// </remarks>
 public sealed class EmbeddedBroker : IDisposable
 {
-    /// <summary>Partitions of a topic the mock cluster creates on first use (librdkafka 2.0.2, <c>rdkafka_mock.c</c>).</summary>
+    /// <summary>Partitions of a topic the mock cluster creates on first use (<c>rdkafka_mock.c</c>, <c>defaults.partition_cnt</c>).</summary>
     public const int AutoCreatedTopicPartitions = 4;
 
     /// <summary>Broker id meaning every broker of the cluster, for <see cref="SetBrokerDown"/> and <see cref="SetBrokerUp"/>.</summary>
@@ -36,7 +39,7 @@ public sealed class EmbeddedBroker : IDisposable
     /// <param name="logger">Receives librdkafka's log lines of the hosting client; none when null.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="brokerCount"/> is outside 1..16.</exception>
     /// <exception cref="KafkaException">librdkafka could not create the client or the cluster.</exception>
-    /// <exception cref="DllNotFoundException">librdkafka.so is not on the loader path (install librdkafka-dev).</exception>
+    /// <exception cref="DllNotFoundException">The redist's librdkafka does not load (see <see cref="Librdkafka.Pin"/>).</exception>
     public EmbeddedBroker(int brokerCount = 1, ILogger<EmbeddedBroker>? logger = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(brokerCount, 1);

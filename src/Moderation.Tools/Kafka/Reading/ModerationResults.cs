@@ -1,6 +1,6 @@
 using Moderation.Core.Contracts;
 
-namespace Moderation.Streaming.Reading;
+namespace Moderation.Tools.Kafka.Reading;
 
 /// <summary>What <see cref="VerdictReader.ReadAsync"/> found, duplicates included (delivery is at-least-once).</summary>
 /// <param name="Verdicts">Every verdict record read, in the order read per partition.</param>

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Confluent.Kafka;
 
-namespace Moderation.Streaming.Broker.Native;
+namespace Moderation.Tools.Kafka.Broker.Native;
 
 /// <summary>Client (<c>rd_kafka_t</c>) and configuration (<c>rd_kafka_conf_t</c>) objects.</summary>
 internal static partial class NativeMethods

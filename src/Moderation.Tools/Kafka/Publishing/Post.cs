@@ -1,6 +1,6 @@
 using Moderation.Core.Contracts;
 
-namespace Moderation.Streaming.Publishing;
+namespace Moderation.Tools.Kafka.Publishing;
 
 /// <summary>A user post to publish on <see cref="Topics.Posts"/>.</summary>
 /// <param name="Id">Post id, the record key (UTF-8).</param>

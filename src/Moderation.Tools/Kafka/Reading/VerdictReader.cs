@@ -10,12 +10,13 @@ using Moderation.Streaming.Configuration;
 using Moderation.Streaming.Records;
 using Moderation.Streaming.Serialization;
 
-namespace Moderation.Streaming.Reading;
+namespace Moderation.Tools.Kafka.Reading;
 
 /// <summary>
 /// Reads the worker's outputs back from the beginning of their topics (no consumer group, nothing committed): for the
-/// demo, tests and diagnostics. A topic that does not exist yet is waited for (the embedded broker, like a broker with
-/// <c>auto.create.topics.enable</c>, creates it on the first metadata request).
+/// demo, tests and diagnostics. A topic that does not exist yet is waited for (the worker's producer creates the output
+/// topics on its first metadata request on a broker with <c>auto.create.topics.enable</c>, as the embedded broker is;
+/// this reader's own requests do not create topics).
 /// </summary>
 /// <param name="options">Kafka connection and topic names.</param>
 /// <param name="timeProvider">Clock of the read timeouts.</param>

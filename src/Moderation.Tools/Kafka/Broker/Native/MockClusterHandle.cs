@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Moderation.Streaming.Broker.Native;
+namespace Moderation.Tools.Kafka.Broker.Native;
 
 /// <summary>
 /// Owns an <c>rd_kafka_mock_cluster_t*</c>. librdkafka requires the cluster to be destroyed before its client, so the

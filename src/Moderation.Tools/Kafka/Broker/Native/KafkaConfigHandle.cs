@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Moderation.Streaming.Broker.Native;
+namespace Moderation.Tools.Kafka.Broker.Native;
 
 /// <summary>Owns an <c>rd_kafka_conf_t*</c> until <c>rd_kafka_new</c> takes it over.</summary>
 internal sealed class KafkaConfigHandle : SafeHandle

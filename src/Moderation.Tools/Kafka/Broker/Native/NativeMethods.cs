@@ -1,20 +1,25 @@
 using System.Runtime.InteropServices;
 using Confluent.Kafka;
+using Moderation.Streaming.Interop;
 
-namespace Moderation.Streaming.Broker.Native;
+namespace Moderation.Tools.Kafka.Broker.Native;
 
 /// <summary>
 /// librdkafka entry points that Confluent.Kafka does not expose (the mock cluster API of <c>rdkafka_mock.h</c>).
 /// One file per native area: <c>NativeMethods.Client.cs</c> (client and configuration objects) and
-/// <c>NativeMethods.Mock.cs</c> (mock cluster).
+/// <c>NativeMethods.Mock.cs</c> (mock cluster). The library is the one Confluent.Kafka uses: the static constructor
+/// lets <see cref="Librdkafka"/> resolve <see cref="LibraryName"/> for this assembly before the first call.
 /// </summary>
 internal static partial class NativeMethods
 {
-    /// <summary>
-    /// The library Confluent.Kafka loads as well (<c>librdkafka.so</c> from Debian's librdkafka-dev, version 2.0.2);
-    /// both resolve to the same shared object.
-    /// </summary>
-    internal const string LibraryName = "rdkafka";
+    /// <summary>Resolved by <see cref="Librdkafka.ResolveFor"/> to the redist's librdkafka 2.16 that Confluent.Kafka loads too.</summary>
+    internal const string LibraryName = Librdkafka.LibraryName;
+
+    static NativeMethods()
+    {
+        Librdkafka.Pin();
+        Librdkafka.ResolveFor(typeof(NativeMethods).Assembly);
+    }
 
     /// <summary>Size of the error-string buffers passed to librdkafka (it truncates longer messages).</summary>
     private const int ErrorBufferSize = 512;

@@ -1,13 +1,15 @@
 using System.Runtime.InteropServices;
 
-namespace Moderation.Streaming.Broker.Native;
+namespace Moderation.Tools.Kafka.Broker.Native;
 
 /// <summary>
 /// Blocks every signal on the calling thread for a scope, so that threads a native library starts meanwhile inherit a
 /// full mask (POSIX: a new thread inherits its creator's signal mask). librdkafka does this for its own threads in
-/// <c>rd_kafka_new</c>, but not for the mock cluster's thread in <c>rd_kafka_mock_cluster_new</c> (2.0.2); that thread
-/// ends for good when its <c>poll()</c> fails with EINTR, which a handled signal (.NET installs a SIGCONT handler)
-/// causes when the kernel runs the handler on it.
+/// <c>rd_kafka_new</c>, but not for the mock cluster's thread in <c>rd_kafka_mock_cluster_new</c>; that thread ends for
+/// good when its <c>poll()</c> fails with EINTR (<c>rd_kafka_mock_cluster_io_poll</c> returns −1 and the thread's loop
+/// breaks), which a handled signal (.NET installs a SIGCONT handler) causes when the kernel runs the handler on it.
+/// Still so in librdkafka 2.16.0: without this mask one SIGCONT aimed at the mock thread ended it and the next produce
+/// timed out (<c>EmbeddedBrokerSignalTests</c>).
 /// </summary>
 internal static partial class SignalMask
 {

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Moderation.Streaming.Broker.Native;
+namespace Moderation.Tools.Kafka.Broker.Native;
 
 /// <summary>Owns an <c>rd_kafka_t*</c>; destroying it also stops the client's threads.</summary>
 internal sealed class KafkaClientHandle : SafeHandle

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Moderation.Streaming.Baseline;
+namespace Moderation.Tools.Kafka.Baseline;
 
 /// <summary>Structured log messages of <see cref="NaiveModerationConsumer"/> (event ids 300–319).</summary>
 internal static partial class NaiveLog

@@ -1,4 +1,4 @@
-namespace Moderation.Streaming.Broker;
+namespace Moderation.Tools.Kafka.Broker;
 
 /// <summary>Kafka protocol request types (ApiKey values of the Kafka protocol guide) usable with
 /// <see cref="EmbeddedBroker.FailNextRequests"/>.</summary>

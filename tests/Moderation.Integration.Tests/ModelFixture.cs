@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Moderation.Core.Metrics;
 using Moderation.Core.Models;
 using Moderation.Core.Networks;
-using Moderation.Onnx.Export;
+using Moderation.Export;
 using Moderation.Training.Data;
 using Moderation.Training.Gan;
 using Moderation.Training.Torch;

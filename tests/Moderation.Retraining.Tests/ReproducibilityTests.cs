@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Moderation.Onnx.Export.Detector;
+using Moderation.Export.Detector;
 using Moderation.Retraining.Detection;
 using Moderation.Training.Pipelines;
 using Moderation.Training.Torch;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Moderation.Core.Models;
-using Moderation.Onnx.Export;
-using Moderation.Onnx.Export.Detector;
+using Moderation.Export;
+using Moderation.Export.Detector;
 using Moderation.Scoring.Discriminator;
 using Moderation.Scoring.Runtime;
 using Moderation.Retraining.Detection;

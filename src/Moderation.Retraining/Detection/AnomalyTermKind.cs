@@ -1,6 +1,6 @@
 namespace Moderation.Retraining.Detection;
 
-/// <summary>The statistic of an anomaly term (see <c>Moderation.Onnx.Export.Detector</c>).</summary>
+/// <summary>The statistic of an anomaly term (see <c>Moderation.Export.Detector</c>).</summary>
 public enum AnomalyTermKind
 {
     /// <summary>Squared Mahalanobis distance under the Ledoit–Wolf-shrunk low-rank-plus-isotropic Gaussian

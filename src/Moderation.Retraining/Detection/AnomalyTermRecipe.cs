@@ -1,4 +1,4 @@
-using Moderation.Onnx.Export.Detector;
+using Moderation.Export.Detector;
 
 namespace Moderation.Retraining.Detection;
 

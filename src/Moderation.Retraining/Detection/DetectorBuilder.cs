@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Moderation.Core.Networks;
-using Moderation.Onnx.Export.Detector;
+using Moderation.Export.Detector;
 using Moderation.Training.Gan;
 using Moderation.Training.Pipelines;
 using Moderation.Training.Torch;

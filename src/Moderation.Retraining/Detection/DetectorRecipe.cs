@@ -1,6 +1,6 @@
 using Moderation.Core.Networks;
 using System.ComponentModel.DataAnnotations;
-using Moderation.Onnx.Export.Detector;
+using Moderation.Export.Detector;
 
 namespace Moderation.Retraining.Detection;
 

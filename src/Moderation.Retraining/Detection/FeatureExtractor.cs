@@ -1,4 +1,4 @@
-using Moderation.Onnx.Export.Detector;
+using Moderation.Export.Detector;
 using Moderation.Training.Torch;
 
 namespace Moderation.Retraining.Detection;

@@ -1,5 +1,5 @@
 using Moderation.Core.Networks;
-using Moderation.Onnx.Export.Detector;
+using Moderation.Export.Detector;
 using Moderation.Retraining.Detection;
 using Moderation.Training.Torch;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Moderation.Core.Networks;
-using Moderation.Onnx.Export;
-using Moderation.Onnx.Export.Detector;
+using Moderation.Export;
+using Moderation.Export.Detector;
 using Moderation.Retraining.Detection;
 using Moderation.Training.Torch;
 

@@ -3,8 +3,8 @@ using Moderation.Core.Metrics;
 using Moderation.Evaluation.OneClass;
 using Moderation.Evaluation.Reporting;
 using Moderation.Evaluation.Results;
-using Moderation.Onnx.Export;
-using Moderation.Onnx.Export.Detector;
+using Moderation.Export;
+using Moderation.Export.Detector;
 using Moderation.Retraining.Evaluation;
 
 namespace Moderation.Retraining.Tests.Evaluation;

@@ -1,9 +1,0 @@
-namespace Moderation.Onnx.Export.Detector;
-
-/// <summary>Graph output names the detector adds to <see cref="OnnxTensorNames"/>.</summary>
-public static class DetectorTensorNames
-{
-    /// <summary>float32 <c>[N,1]</c>, higher = more likely generator-made: the negated logit of a discriminator copy
-    /// fine-tuned on real images vs samples of frozen generator snapshots.</summary>
-    public const string SyntheticScore = "synthetic_score";
-}

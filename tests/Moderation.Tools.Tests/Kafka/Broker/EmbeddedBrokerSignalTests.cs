@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using Confluent.Kafka;
 using Moderation.Tools.Kafka.Broker;
 
-namespace Moderation.Streaming.Tests.Broker;
+namespace Moderation.Tools.Tests.Kafka.Broker;
 
 /// <summary>
 /// The CI failure of 5a27d02: librdkafka's mock cluster thread ends for good when its <c>poll()</c> returns EINTR

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using Confluent.Kafka;
 using Moderation.Tools.Kafka.Broker;
 
-namespace Moderation.Streaming.Tests.Broker;
+namespace Moderation.Tools.Tests.Kafka.Broker;
 
 public sealed class EmbeddedBrokerTests
 {

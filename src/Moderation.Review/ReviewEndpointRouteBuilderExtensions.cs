@@ -21,7 +21,7 @@ public static class ReviewEndpointRouteBuilderExtensions
     /// without it the page redirects to the login form and everything else answers 401:
     /// <list type="bullet">
     /// <item><c>GET {prefix}</c>: the self-contained review page (inline CSS/JS, strict Content Security Policy);</item>
-    /// <item><c>GET|POST {prefix}/login</c>: the login form (antiforgery token; 303 to the page or back to the form);
+    /// <item><c>GET|POST {prefix}/login</c>: the login form (antiforgery token; a 302 redirect to the page, or back to the form);
     /// <c>POST {prefix}/logout</c>;</item>
     /// <item><c>GET {prefix}/api/session</c>: user, role and the antiforgery token for <c>X-CSRF-TOKEN</c>;</item>
     /// <item><c>GET {prefix}/api/posts?reason=&amp;status=undecided|decided|all&amp;model=&amp;limit=</c>: the queue (JSON);</item>

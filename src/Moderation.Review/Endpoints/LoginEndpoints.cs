@@ -19,7 +19,7 @@ internal static class LoginEndpoints
     }
 
     /// <summary>Checks the form's antiforgery token and the password; on success sets the login cookie and redirects to
-    /// the queue (never to a caller-supplied address), else back to the form (303).</summary>
+    /// the queue (never to a caller-supplied address), else back to the form (302).</summary>
     public static async Task<IResult> PostAsync(HttpContext context, ReviewCredentials credentials, string prefix)
     {
         if (!context.Request.HasFormContentType || !await ReviewAuthentication.ValidateAntiforgeryAsync(context).ConfigureAwait(false))

@@ -9,7 +9,7 @@ namespace Moderation.Review.Endpoints;
 /// A self-contained page assembled once from embedded resources (<c>Page/{name}.html</c>, whose
 /// <c>&lt;!-- x.css --&gt;</c> and <c>&lt;!-- x.js --&gt;</c> markers become inline <c>&lt;style&gt;</c> and
 /// <c>&lt;script&gt;</c> elements), served with a Content Security Policy that allows exactly its own inline style and
-/// script (by SHA-256 hash, CSP Level 2 §4.2.4), same-origin <c>fetch</c>/<c>EventSource</c>, same-origin images
+/// script (by SHA-256 hash, CSP Level 2 §4.2.4), same-origin <c>fetch</c>/<c>EventSource</c>, same-origin images (and the empty <c>data:</c> favicon)
 /// and form posts, and nothing else: no external asset, no CDN.
 /// </summary>
 internal sealed partial class EmbeddedPage
@@ -40,7 +40,7 @@ internal sealed partial class EmbeddedPage
     /// <summary>The policy for <paramref name="html"/>: hashes of each inline <c>&lt;script&gt;</c> and <c>&lt;style&gt;</c>.</summary>
     public static string BuildPolicy(string html) =>
         $"default-src 'none'; script-src {Hashes(ScriptElement(), html)}; style-src {Hashes(StyleElement(), html)}; " +
-        "connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+        "connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     /// <summary>Writes the page, with each <c>{{key}}</c> of <paramref name="values"/> replaced by its HTML-encoded value.</summary>
     public Task WriteAsync(HttpContext context, IReadOnlyDictionary<string, string>? values = null)

@@ -38,7 +38,7 @@ public sealed class ReviewPageTests
         Assert.Contains("style-src 'sha256-", policy);
         Assert.Contains("connect-src 'self'", policy);
         Assert.Contains("frame-ancestors 'none'", policy);
-        Assert.Contains("img-src 'self'", policy);
+        Assert.Contains("img-src 'self' data:;", policy);
         Assert.DoesNotContain("unsafe", policy);
         // printf 'alert(1)' | openssl dgst -sha256 -binary | base64
         Assert.Contains("'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='",

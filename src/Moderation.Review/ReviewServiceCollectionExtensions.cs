@@ -25,7 +25,7 @@ public static class ReviewServiceCollectionExtensions
     /// migrated on start) as <see cref="IReviewedPostSource"/>; the hosted services that ingest the flags topic,
     /// publish decisions and apply image retention; authentication (login cookie and API tokens), the
     /// <c>review</c> authorization policy and antiforgery. With <see cref="ReviewOptions.Enabled"/> false, only the
-    /// options are registered. Map the endpoints with
+    /// options and the (empty) authentication and authorization services are registered. Map the endpoints with
     /// <see cref="ReviewEndpointRouteBuilderExtensions.MapModerationReview"/>. Calling it twice registers nothing twice.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -45,6 +45,8 @@ public static class ReviewServiceCollectionExtensions
         services.AddModerationKafkaClients(configuration);
         services.AddOptions<ReviewOptions>().Bind(configuration.GetSection(ReviewOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ReviewPages>();
+        services.AddAuthentication(); // either way, so the host's UseAuthentication/UseAuthorization always find their services
+        services.AddAuthorization();
         var section = configuration.GetSection(ReviewOptions.SectionName);
         if (!section.GetValue(nameof(ReviewOptions.Enabled), true))
         {

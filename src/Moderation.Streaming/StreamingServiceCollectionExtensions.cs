@@ -50,7 +50,7 @@ public static class StreamingServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="KafkaOptions"/> (section <c>Kafka</c>, validated on start) and <see cref="TimeProvider.System"/>
     /// unless a <see cref="TimeProvider"/> is registered: what a client of the moderation topics needs without running
-    /// the worker (the dashboard, the tools); build the clients with <see cref="Clients.KafkaClients"/>.
+    /// the worker (the review side, the tools); build the clients with <see cref="Clients.KafkaClients"/>.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The configuration root holding the <c>Kafka</c> section.</param>

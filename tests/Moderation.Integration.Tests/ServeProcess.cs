@@ -26,6 +26,7 @@ internal sealed class ServeProcess : IDisposable
         info.Environment["MODERATION_Kafka__ConsumerSettings__session.timeout.ms"] = "6000";
         info.Environment["MODERATION_Kafka__ConsumerSettings__heartbeat.interval.ms"] = "1000";
         info.Environment["MODERATION_Logging__LogLevel__Default"] = "Warning";
+        info.Environment["MODERATION_Review__Enabled"] = "false"; // the streaming path alone (the review side has its own tests)
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
             info.Environment[name] = value;
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start moderation serve");

@@ -16,6 +16,7 @@ internal static class CliApplication
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(ScoreCommand.Create());
+        root.Subcommands.Add(HashPasswordCommand.Create());
         return root;
     }
 }

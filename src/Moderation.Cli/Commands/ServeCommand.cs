@@ -12,7 +12,7 @@ internal static class ServeCommand
         var bootstrap = CommonOptions.BootstrapServers();
         var model = CommonOptions.Model();
         var provider = CommonOptions.ExecutionProvider();
-        var urls = new Option<string>("--urls") { Description = "HTTP address for /metrics and /healthz", DefaultValueFactory = _ => "http://127.0.0.1:9464" };
+        var urls = new Option<string>("--urls") { Description = "HTTP address for /metrics, /healthz and the review page /review", DefaultValueFactory = _ => "http://127.0.0.1:9464" };
         var command = new Command("serve", "Run the streaming moderation service (Kafka consumer → ONNX Runtime → verdicts)")
         {
             bootstrap, model, provider, urls,

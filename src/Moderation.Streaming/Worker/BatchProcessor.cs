@@ -9,7 +9,7 @@ namespace Moderation.Streaming.Worker;
 
 /// <summary>
 /// The three stages of a batch: <see cref="Decode"/> (consume thread, parallel), <see cref="Score"/> (scoring thread,
-/// one <see cref="Core.Scoring.IBatchScorer.Score"/> call) and <see cref="Produce"/> (consume thread: verdicts, flags and
+/// one <see cref="Core.Scoring.IBatchScorer.Score"/> call) and <see cref="Produce"/> (consume thread: verdicts, flagged posts and
 /// dead letters, acknowledged asynchronously). Offsets are the caller's business: store them only after
 /// <see cref="PendingBatch.Acknowledged"/> completed successfully, in batch order.
 /// </summary>
@@ -112,7 +112,7 @@ internal sealed class BatchProcessor(
             pending.Add(output.ProduceAsync(topics.VerdictsTopic, message, cancellationToken));
             if (verdict.Flagged)
             {
-                pending.Add(output.ProduceAsync(topics.FlagsTopic, message, cancellationToken));
+                pending.Add(output.ProduceAsync(topics.FlagsTopic, FlagRecords.Create(record, message.Value!, maxMessageBytes), cancellationToken));
             }
 
             outcomes[i] = (verdict.Flagged, scoredAt - (long)verdict.LatencyMs, null);

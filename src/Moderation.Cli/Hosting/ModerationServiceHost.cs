@@ -7,10 +7,8 @@ using Moderation.Dashboard;
 using Moderation.Imaging;
 using Moderation.Observability;
 using Moderation.Scoring;
-using Moderation.Scoring.Discriminator;
 using Moderation.Streaming;
 using Moderation.Streaming.Health;
-using Moderation.Streaming.Worker;
 
 namespace Moderation.Cli.Hosting;
 
@@ -37,7 +35,6 @@ internal static class ModerationServiceHost
         builder.Services.AddModerationScoring(builder.Configuration);
         builder.Services.AddModerationStreaming(builder.Configuration);
         builder.Services.AddModerationDashboard(builder.Configuration);
-        builder.Services.AddSingleton(sp => Describe(sp.GetRequiredService<DiscriminatorScorer>()));
 
         var app = builder.Build();
         app.MapPrometheusMetrics();
@@ -46,6 +43,4 @@ internal static class ModerationServiceHost
         app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(StreamingHealth.ReadyTag) });
         return app;
     }
-
-    private static ModelDescriptor Describe(DiscriminatorScorer scorer) => new(scorer.ModelVersion, scorer.Card.Thresholds);
 }

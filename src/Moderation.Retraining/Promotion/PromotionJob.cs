@@ -31,19 +31,19 @@ public sealed class PromotionJob(RetrainingJob retraining, IImagePreprocessor pr
     /// <summary>Runs one retrain-and-gate cycle.</summary>
     /// <param name="pipeline">A validated pipeline; its <c>outputFolder</c> is ignored (the challenger goes to the registry).</param>
     /// <param name="registry">The model registry.</param>
-    /// <param name="reviews">The reviewers' decisions.</param>
+    /// <param name="reviews">The reviewers' decisions; null = none yet (the challenger then differs only by training).</param>
     /// <param name="initialChampion">A model folder to import and promote first when the registry has no champion.</param>
     /// <param name="progress">Live training progress.</param>
     /// <param name="cancellationToken">Stops training between steps.</param>
     /// <exception cref="InvalidOperationException">The registry has no champion and no <paramref name="initialChampion"/> was given.</exception>
     /// <exception cref="InvalidDataException">Unreadable data or a model that does not match its card.</exception>
     /// <exception cref="Moderation.Training.Torch.TrainingDivergedException">Training diverged (nothing is added).</exception>
-    public async Task<PromotionOutcome> RunAsync(TrainingPipeline pipeline, ModelRegistry registry, IReviewedPostSource reviews,
+    public async Task<PromotionOutcome> RunAsync(TrainingPipeline pipeline, ModelRegistry registry, IReviewedPostSource? reviews,
         string? initialChampion = null, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(registry);
-        ArgumentNullException.ThrowIfNull(reviews);
+        reviews ??= NoReviews.Instance;
         var champion = registry.ReadChampion()?.Version ?? Seed(registry, initialChampion);
         var dismissed = await ReviewedImages.ReadAsync(reviews, ReviewDecision.Dismiss, preprocessor, cancellationToken);
         var confirmed = await ReviewedImages.ReadAsync(reviews, ReviewDecision.Confirm, preprocessor, cancellationToken);
@@ -80,6 +80,15 @@ public sealed class PromotionJob(RetrainingJob retraining, IImagePreprocessor pr
         }
 
         return outcome;
+    }
+
+    /// <summary>A review source without decisions.</summary>
+    private sealed class NoReviews : IReviewedPostSource
+    {
+        public static readonly NoReviews Instance = new();
+
+        public IAsyncEnumerable<ReviewedPost> ReadAsync(ReviewDecision decision, CancellationToken cancellationToken = default) =>
+            AsyncEnumerable.Empty<ReviewedPost>();
     }
 
     private string Seed(ModelRegistry registry, string? initialChampion)

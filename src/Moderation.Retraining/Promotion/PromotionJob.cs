@@ -120,6 +120,8 @@ public sealed class PromotionJob(RetrainingJob retraining, IImagePreprocessor pr
         finally
         {
             if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+            var parent = Path.GetDirectoryName(staging)!;
+            if (Directory.Exists(parent) && !Directory.EnumerateFileSystemEntries(parent).Any()) Directory.Delete(parent);
         }
     }
 }

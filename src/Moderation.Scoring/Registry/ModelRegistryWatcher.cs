@@ -38,8 +38,16 @@ internal sealed class ModelRegistryWatcher(ModelSwapper swapper, ModelRegistry r
         {
             while (!stoppingToken.IsCancellationRequested)
             {
+                try
+                {
+                    await Task.Run(swapper.Check, stoppingToken); // first: a promotion between loading the champion and watching
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    ModelSwapLog.CheckFailed(logger, e, swapper.Slot.Current.Version); // keep watching: the next promotion may be fine
+                }
+
                 await wake.WaitAsync(TimeSpan.FromMilliseconds(pollMs), stoppingToken);
-                await Task.Run(swapper.Check, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -16,4 +16,7 @@ internal static partial class ModelSwapLog
 
     [LoggerMessage(EventId = 4203, Level = LogLevel.Warning, Message = "Model registry pointer {Pointer} unreadable: {Error}; {Version} keeps serving")]
     public static partial void PointerUnreadable(ILogger logger, string pointer, string error, string version);
+
+    [LoggerMessage(EventId = 4204, Level = LogLevel.Error, Message = "Model registry check failed unexpectedly; {Version} keeps serving, the watcher goes on")]
+    public static partial void CheckFailed(ILogger logger, Exception exception, string version);
 }

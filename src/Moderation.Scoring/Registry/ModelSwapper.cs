@@ -144,9 +144,9 @@ internal sealed class ModelSwapper
             WarmUp(scorer);
             return (null, null);
         }
-        catch (Exception e) when (e is OnnxRuntimeException or InvalidDataException or ArgumentException or InvalidOperationException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return (ModelRefusalReasons.WarmUpFailed, e);
+            return (ModelRefusalReasons.WarmUpFailed, e); // whatever the model does on a real batch, it does not serve
         }
     }
 

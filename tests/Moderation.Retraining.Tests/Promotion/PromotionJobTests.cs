@@ -59,7 +59,8 @@ public sealed class PromotionJobTests : IDisposable
         ModelCardStore.LoadVerified(registry.VersionFolder(second.Challenger.RegistryVersion)); // kept, intact
         Assert.All(second.Decision.Checks.Where(c => c.Name.StartsWith("AUROC", StringComparison.Ordinal)), c => Assert.False(c.Passed));
         AssertReport(second, "REFUSED");
-        Assert.False(Directory.Exists(Path.Combine(registry.Root, "staging")) && Directory.EnumerateFileSystemEntries(Path.Combine(registry.Root, "staging")).Any());
+        Assert.Equal([ModelRegistry.PointerFile], Directory.GetFiles(registry.Root).Select(Path.GetFileName));
+        Assert.Equal([PromotionJob.ReportsFolder, ModelRegistry.VersionsFolder], Directory.GetDirectories(registry.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     private static void AssertReport(PromotionOutcome outcome, string word)

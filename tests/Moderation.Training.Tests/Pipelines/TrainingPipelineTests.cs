@@ -93,10 +93,10 @@ public sealed class TrainingPipelineTests
     }
 
     [Fact]
-    public void The_retrain_pipeline_carries_a_promotion_gate_with_documented_defaults()
+    public void The_retrain_pipeline_carries_its_promotion_gate_and_a_folder_data_set_needs_held_out_normal_images()
     {
         var pipeline = TrainingPipeline.Load(Path.Combine(TestData.RepoRoot(), "pipelines/fashion-trouser-retrain.json"));
-        Assert.Equal(new PipelinePromotion { MinAurocDelta = 0, FprInsideInterval = true, GeneratorSamples = 500 }, pipeline.Promotion);
+        Assert.Equal(new PipelinePromotion { MinAurocDelta = -0.005, FprInsideInterval = true, MinTprDelta = 0, GeneratorSamples = 500 }, pipeline.Promotion);
         Assert.Null(TrainingPipeline.Parse(Valid).Promotion);
         var folder = Assert.Throws<PipelineValidationException>(() => TrainingPipeline.Parse(
             Valid.Replace("\"kind\": \"fashion-mnist\"", "\"kind\": \"folder\", \"path\": \"/tmp\"").Replace("\"epochs\": 3 }", "\"epochs\": 3 }, \"promotion\": {}")));

@@ -27,7 +27,7 @@ internal static class ComparisonPlots
         {
             var score = m.Score(reason)!;
             var points = RocCurve.Compute(score.NormalScores, score.PositiveScores).Thinned(0.004);
-            return new LineSeries($"{m.Role} {m.ModelVersion} (AUROC {score.Auroc:F4})",
+            return new LineSeries($"{m.Role} (AUROC {score.Auroc:F4})",
                 [.. points.Select(p => p.FalsePositiveRate)], [.. points.Select(p => p.TruePositiveRate)]);
         })],
     }.ToSvg();

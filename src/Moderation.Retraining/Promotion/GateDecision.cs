@@ -30,7 +30,7 @@ public sealed record GateDecision(IReadOnlyList<GateCheck> Checks, BinomialInter
         {
             double before = champion.Score(score.Reason)!.Auroc, delta = score.Auroc - before;
             checks.Add(new GateCheck($"AUROC {score.Reason}", delta >= gate.MinAurocDelta,
-                Invariant($"{score.Auroc:F4} − {before:F4} = {delta:+0.0000;−0.0000;0.0000} (needs ≥ {gate.MinAurocDelta:0.####})")));
+                Invariant($"{score.Auroc:F4} − {before:F4} = {delta:+0.0000;−0.0000;0.0000} (needs ≥ {gate.MinAurocDelta:+0.####;−0.####;0})")));
         }
 
         var interval = BinomialInterval.Of(challenger.NormalCount, targetFpr);
@@ -41,7 +41,7 @@ public sealed record GateDecision(IReadOnlyList<GateCheck> Checks, BinomialInter
         {
             double delta = challenger.Tpr - champion.Tpr;
             checks.Add(new GateCheck("verdict TPR", delta >= minTpr,
-                Invariant($"{challenger.Tpr:P2} − {champion.Tpr:P2} = {delta * 100:+0.00;−0.00;0.00} points (needs ≥ {minTpr * 100:0.##})")));
+                Invariant($"{challenger.Tpr:P2} − {champion.Tpr:P2} = {delta * 100:+0.00;−0.00;0.00} points (needs ≥ {minTpr * 100:+0.##;−0.##;0})")));
         }
 
         return new GateDecision(checks, interval);

@@ -35,7 +35,7 @@ public sealed class GateDecisionTests
         var champion = Model("champion", 0.95, 0.99, 10, tpr: 0.80);
         var decision = GateDecision.Decide(gate, champion, Model("challenger", 0.945, 0.99, 40, tpr: 0.83), 0.01);
         Assert.True(decision.Promote, string.Join("; ", decision.Checks.Select(c => c.Detail)));
-        Assert.Contains("+3.00 points (needs ≥ 2)", decision.Checks[^1].Detail, StringComparison.Ordinal);
+        Assert.Contains("+3.00 points (needs ≥ +2)", decision.Checks[^1].Detail, StringComparison.Ordinal);
         Assert.False(GateDecision.Decide(gate, champion, Model("challenger", 0.95, 0.99, 10, tpr: 0.81), 0.01).Promote);
 
         var other = Model("challenger", 0.99, 0.99, 10) with { Scores = [Score("blurry", 0.99)] };

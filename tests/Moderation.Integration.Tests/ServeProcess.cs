@@ -12,12 +12,13 @@ internal sealed class ServeProcess : IDisposable
 
     /// <param name="environment">Extra environment variables (e.g. <c>MODERATION_Kafka__ConsumerSettings__…</c>),
     /// applied after the defaults below so they can override them.</param>
+    /// <param name="urls">The HTTP address (<c>--urls</c>); port 0 = any free port.</param>
     public static ServeProcess Start(string bootstrap, string modelFolder, ITestOutputHelper output,
-        IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string>? environment = null, string urls = "http://127.0.0.1:0")
     {
         var info = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "moderation.dll"), "serve", "--bootstrap-servers", bootstrap, "--model", modelFolder, "--urls", "http://127.0.0.1:0" },
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "moderation.dll"), "serve", "--bootstrap-servers", bootstrap, "--model", modelFolder, "--urls", urls },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -7,10 +7,8 @@ using Moderation.Imaging;
 using Moderation.Observability;
 using Moderation.Review;
 using Moderation.Scoring;
-using Moderation.Scoring.Discriminator;
 using Moderation.Streaming;
 using Moderation.Streaming.Health;
-using Moderation.Streaming.Worker;
 
 namespace Moderation.Cli.Hosting;
 
@@ -39,7 +37,6 @@ internal static class ModerationServiceHost
         builder.Services.AddModerationScoring(builder.Configuration);
         builder.Services.AddModerationStreaming(builder.Configuration);
         builder.Services.AddModerationReview(builder.Configuration);
-        builder.Services.AddSingleton(sp => Describe(sp.GetRequiredService<DiscriminatorScorer>()));
 
         var app = builder.Build();
         app.UseAuthentication();
@@ -50,6 +47,4 @@ internal static class ModerationServiceHost
         app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(StreamingHealth.ReadyTag) });
         return app;
     }
-
-    private static ModelDescriptor Describe(DiscriminatorScorer scorer) => new(scorer.ModelVersion, scorer.Card.Thresholds);
 }

@@ -7,6 +7,7 @@ using Moderation.Core.Review;
 using Moderation.Imaging;
 using Moderation.Retraining;
 using Moderation.Retraining.Promotion;
+using Moderation.Review.Store;
 using Moderation.Training.Pipelines;
 using Moderation.Training.Torch;
 using Spectre.Console;
@@ -24,15 +25,24 @@ internal static class RetrainCommand
     {
         var pipeline = new Option<string>("--pipeline") { Description = "Pipeline definition (JSON) with its 'promotion' gate", DefaultValueFactory = _ => TrainingPipeline.DefaultFile };
         var registry = new Option<string>("--registry") { Description = "Model registry folder (champion.json, versions/, reports/)", Required = true };
-        var reviewed = new Option<string?>("--reviewed") { Description = "Folder of reviewed posts: confirmed/ (violations) and dismissed/ (false positives) image files; omitted = none" };
+        var reviewDb = new Option<string?>("--review-db")
+        {
+            Description = "Connection string of the review store the reviewers' decisions are in (the service's Review:Database, e.g. 'Data Source=data/review.db' or 'Host=…;Database=…' for PostgreSQL)",
+        };
+        var reviewed = new Option<string?>("--reviewed") { Description = "Instead of --review-db: a folder of reviewed posts, confirmed/ (violations) and dismissed/ (false positives) image files; neither = no reviewed posts" };
         var initial = new Option<string?>("--initial-champion") { Description = "Model folder imported and promoted first when the registry has no champion (e.g. models/fashion-trouser)" };
         var epochs = new Option<int?>("--epochs") { Description = "Override the pipeline's epochs" };
         var threads = new Option<int>("--threads") { Description = "libtorch intra-op threads (0 = one per core)", DefaultValueFactory = _ => 0 };
         var fast = CommonOptions.WithoutTransformClassifier();
         var command = new Command("retrain", "Train a challenger (normal + dismissed posts), compare it with the registry's champion, promote it only if it passes the gate")
         {
-            pipeline, registry, reviewed, initial, epochs, threads, fast,
+            pipeline, registry, reviewDb, reviewed, initial, epochs, threads, fast,
         };
+        command.Validators.Add(r =>
+        {
+            if (r.GetValue(reviewDb) is not null && r.GetValue(reviewed) is not null)
+                r.AddError("--review-db and --reviewed both name where the reviewed posts are: give one");
+        });
         command.SetAction((result, token) => Task.Run(() =>
         {
             var p = TrainingPipeline.Load(result.GetValue(pipeline)!);
@@ -42,7 +52,9 @@ internal static class RetrainCommand
             using var logging = CliLogging.Create(LogLevel.Information);
             var job = new PromotionJob(new RetrainingJob(logging.CreateLogger<RetrainingJob>()) { Recipe = CommonOptions.Recipe(result.GetValue(fast)) },
                 new ImagePreprocessor(), logging.CreateLogger<PromotionJob>());
-            IReviewedPostSource? reviews = result.GetValue(reviewed) is { } folder ? new FolderReviewedPostSource(folder) : null;
+            IReviewedPostSource? reviews = result.GetValue(reviewDb) is { } connection
+                ? ReviewStores.OpenAsync(connection, TimeProvider.System, token).GetAwaiter().GetResult()
+                : result.GetValue(reviewed) is { } folder ? new FolderReviewedPostSource(folder) : null;
             var view = new TrainingProgressView { Stage = $"{p.Name}: challenger GAN training" };
             var outcome = view.Show(() => job.RunAsync(p, new ModelRegistry(result.GetValue(registry)!), reviews, result.GetValue(initial), view, token).GetAwaiter().GetResult());
             AnsiConsole.Write(Checks(outcome));

@@ -54,7 +54,7 @@ public sealed class DetectorGraphConsistencyTests : IDisposable
             var s = TermStatistic.Compute(term, FeatureExtractor.Extract(d, term.Tap, fresh, 20), 20);
             for (int i = 0; i < 20; i++) expected[i] += (s[i] - term.Offset) / term.Scale;
         }
-        for (int i = 0; i < 20; i++) Assert.Equal(expected[i], graph[i], 2e-3 * (1 + Math.Abs(expected[i])));
+        for (int i = 0; i < 20; i++) Assert.Equal(expected[i], graph[i], 1e-4); // measured: worst 2.7e-6 on scores up to 6.7
     }
 
     [Fact]

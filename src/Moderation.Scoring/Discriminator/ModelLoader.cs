@@ -37,9 +37,10 @@ internal sealed class ModelLoader
     public DiscriminatorScorer Load(string folder)
     {
         var path = Path.GetFullPath(folder);
-        // ONNX Runtime's session creation takes no cancellation token, so the timeout abandons the wait (WaitAsync).
+        // ONNX Runtime's session creation takes no cancellation token: the timeout abandons the wait, and a scorer
+        // that arrives after it is disposed.
         return _pipeline.ExecuteAsync(
-                async token => await Task.Run(() => new DiscriminatorScorer(path, _session, _logger), token).WaitAsync(token),
+                async token => await DisposingWait.RunAsync(() => new DiscriminatorScorer(path, _session, _logger), token),
                 CancellationToken.None)
             .AsTask().GetAwaiter().GetResult();
     }

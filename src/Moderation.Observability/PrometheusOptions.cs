@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Moderation.Observability;
 
 /// <summary>What the <c>/metrics</c> endpoint exports. Section <see cref="SectionName"/>.</summary>
-public sealed class PrometheusOptions
+public sealed class PrometheusOptions : IValidatableObject
 {
     /// <summary>Configuration section name.</summary>
     public const string SectionName = "Prometheus";
@@ -13,7 +13,8 @@ public sealed class PrometheusOptions
     [Required] public string MeterPrefix { get; set; } = "Moderation";
 
     /// <summary>Upper bounds of histogram buckets (the instrument's unit, e.g. ms), ascending; +Inf is implicit.
-    /// Null (default) = <see cref="DefaultHistogramBuckets"/>; a configured list replaces it.</summary>
+    /// Null (default) = <see cref="DefaultHistogramBuckets"/>; a configured list replaces it. Every bound must be a
+    /// finite number (NaN or ±∞ fails validation at start).</summary>
     [MinLength(1)]
     public double[]? HistogramBuckets { get; set; }
 
@@ -24,4 +25,11 @@ public sealed class PrometheusOptions
     /// <summary>The bucket bounds in use: <see cref="HistogramBuckets"/> or the default, sorted, duplicates removed
     /// (OpenTelemetry ignores a view whose bounds repeat).</summary>
     public double[] EffectiveHistogramBuckets() => [.. (HistogramBuckets ?? DefaultHistogramBuckets).Distinct().Order()];
+
+    /// <summary>Fails when a configured bucket bound is NaN or infinite.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (HistogramBuckets?.FirstOrDefault(b => !double.IsFinite(b)) is { } bad && !double.IsFinite(bad))
+            yield return new ValidationResult($"histogram bucket bounds must be finite numbers; got {bad}", [nameof(HistogramBuckets)]);
+    }
 }

@@ -81,4 +81,14 @@ public sealed class PrometheusEndpointTests
         Assert.Equal([1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000], new PrometheusOptions().EffectiveHistogramBuckets());
         Assert.Equal([5, 10, 50], new PrometheusOptions { HistogramBuckets = [50, 10, 5, 10] }.EffectiveHistogramBuckets());
     }
+
+    [Theory]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
+    public async Task A_bucket_bound_that_is_not_a_finite_number_fails_the_start(string bound)
+    {
+        await using var app = Build(new() { ["Prometheus:HistogramBuckets:0"] = "10", ["Prometheus:HistogramBuckets:1"] = bound });
+        var e = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => app.StartAsync());
+        Assert.Contains("histogram bucket bounds must be finite numbers", e.Message);
+    }
 }

@@ -108,7 +108,7 @@ public sealed class GanTrainer
                 }
                 catch (TrainingDivergedException e)
                 {
-                    throw new TrainingDivergedException(e.Step, e.What, $"epoch {epoch} step {step}: {e.Detail}");
+                    throw new TrainingDivergedException(e.Step, e.What, $"epoch {epoch} step {step}: {e.Detail}", e);
                 }
                 steps++;
                 interval.Add(result, batch);

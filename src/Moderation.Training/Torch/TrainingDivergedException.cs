@@ -6,8 +6,10 @@ namespace Moderation.Training.Torch;
 /// <param name="step">1-based optimisation step of the optimiser that failed.</param>
 /// <param name="what">What was not finite, e.g. <c>discriminator loss</c> or <c>generator gradient</c>.</param>
 /// <param name="detail">Values or tensor names for the message.</param>
-public sealed class TrainingDivergedException(long step, string what, string detail)
-    : InvalidOperationException($"training diverged at step {step}: {what} is not finite ({detail})")
+/// <param name="innerException">The exception this one adds context to (e.g. the optimiser's, re-thrown by the trainer
+/// with the epoch), or null.</param>
+public sealed class TrainingDivergedException(long step, string what, string detail, Exception? innerException = null)
+    : InvalidOperationException($"training diverged at step {step}: {what} is not finite ({detail})", innerException)
 {
     /// <summary>1-based optimisation step that failed.</summary>
     public long Step { get; } = step;

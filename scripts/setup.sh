@@ -5,7 +5,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-packages=(dataset-fashion-mnist chromium)
+packages=(dataset-fashion-mnist chromium fonts-dejavu-core)  # fonts-dejavu-core: text drawn by the degenerate-image tests
 # TorchSharp's libLibTorchSharp.so needs GLIBCXX_3.4.32; Debian 12's libstdc++ lacks it: the patch needs patchelf and
 # g++ (for a one-function library), nothing else does.
 libstdcxx="$(ldconfig -p | awk '/libstdc\+\+\.so\.6 \(libc6,x86-64\)/ && !found { print $NF; found = 1 }')"

@@ -5,7 +5,6 @@ using Moderation.Export.Detector;
 using Moderation.Scoring.Discriminator;
 using Moderation.Scoring.Runtime;
 using Moderation.Retraining.Detection;
-using Moderation.Retraining.Zoo;
 using Moderation.Training.Pipelines;
 using Moderation.Training.Torch;
 
@@ -38,15 +37,7 @@ public sealed class RetrainingJobTests : IDisposable
                 new(new FeatureTap(FeatureTap.Input), AnomalyTermKind.NearestNeighbour, 32),
                 new(new FeatureTap(1, 2), AnomalyTermKind.Gaussian, 16),
             ],
-            Synthetic = new SyntheticRecipe
-            {
-                Steps = 40,
-                Zoo = ZooRecipe.Default with
-                {
-                    TrainSamples = 128, TestSamples = 64,
-                    Families = [.. ZooRecipe.Default.Families.Select(f => f with { Epochs = 1, SnapshotEpochs = [1] })],
-                },
-            },
+            Synthetic = new SyntheticRecipe { Steps = 40, Zoo = TinyZoo.Recipe },
         };
         var result = new RetrainingJob(NullLogger<RetrainingJob>.Instance) { Recipe = recipe }.Run(pipeline);
 

@@ -14,7 +14,7 @@ namespace Moderation.Retraining.Evaluation;
 /// discriminator against the other families (same recipe), exports it to ONNX and scores through ONNX Runtime the
 /// calibration images, the normal test images and F's test samples; the verdict's thresholds are calibrated jointly
 /// with the model's other scores (<see cref="ThresholdCalibrator.Jointly"/>, conformal allowance). The baseline
-/// classifier (<see cref="SyntheticRecipe.SingleGenerator"/>) is scored on the same samples.
+/// classifier (<see cref="SyntheticRecipe.SingleGenerator"/>, with the same number of steps) is scored on the same samples.
 /// </summary>
 internal sealed partial class FamilyTransferEvaluator(ILogger logger, TimeProvider time)
 {
@@ -30,7 +30,7 @@ internal sealed partial class FamilyTransferEvaluator(ILogger logger, TimeProvid
     {
         long start = time.GetTimestamp();
         var zoo = detector.Zoo;
-        var baseline = Classifier(detector, zoo.Where(f => f.Name == ZooRecipe.DcganFamily).ToArray(), SyntheticRecipe.SingleGenerator,
+        var baseline = Classifier(detector, zoo.Where(f => f.Name == ZooRecipe.DcganFamily).ToArray(), SyntheticRecipe.SingleGenerator with { Steps = recipe.Steps },
             train, trainCount, seed, Path.Combine(workFolder, "baseline.onnx"), cancellationToken);
         var rows = new List<FamilyTransferResult>();
         foreach (var held in zoo)

@@ -127,9 +127,11 @@ public sealed partial class OneClassEvaluationJob(ILogger logger, TimeProvider? 
         DetectorOnnxExporter.Export(detector.Model, path, new OnnxExportOptions());
 
         bool hasSynthetic = detector.Model.SyntheticParameters is not null;
-        string[] outputs = hasSynthetic
-            ? [OnnxTensorNames.AnomalyScore, OnnxTensorNames.Logit, DetectorTensorNames.SyntheticScore]
-            : [OnnxTensorNames.AnomalyScore, OnnxTensorNames.Logit];
+        var verdictOutputs = RetrainingJob.ScoreOutputs(detector.Model);
+        // anomaly, logit, synthetic (when present) at fixed positions, then the verdict's other outputs
+        string[] outputs = [OnnxTensorNames.AnomalyScore, OnnxTensorNames.Logit,
+            .. hasSynthetic ? [DetectorTensorNames.SyntheticScore] : Array.Empty<string>(),
+            .. verdictOutputs.Where(o => o is not (OnnxTensorNames.AnomalyScore or DetectorTensorNames.SyntheticScore))];
         var testScores = OnnxScoring.ScoreAll(path, outputs, testImages, test.Count);
         var calibration = OnnxScoring.ScoreAll(path, outputs, normal.Calibration, normal.CalibrationCount);
         int unusedCount = normal.TrainCount - trainCount;
@@ -166,16 +168,16 @@ public sealed partial class OneClassEvaluationJob(ILogger logger, TimeProvider? 
                 LogSynthetic(c, SyntheticUnseenKind, DetectionMetrics.Auroc(normalSynthetic, unseenScores));
             }
         }
-        var verdictOutputs = RetrainingJob.ScoreOutputs(detector.Model);
-        var verdictTest = OnnxScoring.ScoreAll(path, verdictOutputs, testImages, test.Count).Select(s => Split(s, isNormal).Normal).ToArray();
-        var verdictCalibration = OnnxScoring.ScoreAll(path, verdictOutputs, normal.Calibration, normal.CalibrationCount);
+        int[] verdictIndex = [.. verdictOutputs.Select(o => Array.IndexOf(outputs, o))];
+        var verdictTest = verdictIndex.Select(i => Split(testScores[i], isNormal).Normal).ToArray();
+        var verdictCalibration = verdictIndex.Select(i => calibration[i]).ToArray();
         var calibrationResult = VerdictCalibration(c, verdictOutputs, verdictCalibration, verdictTest, h.TargetFpr);
         ClassTransferResult? transfer = null;
         if (hasSynthetic && options.LeaveOneFamilyOutClasses.Contains(c) && options.Recipe.Synthetic is { } synthetic)
         {
             // the verdict's other scores, fixed across folds; the fold's synthetic score joins them
             var fixedOutputs = verdictOutputs.Where(o => o != DetectorTensorNames.SyntheticScore).ToArray();
-            int[] keep = [.. fixedOutputs.Select(o => verdictOutputs.ToList().IndexOf(o))];
+            int[] keep = [.. fixedOutputs.Select(o => verdictOutputs.ToList().IndexOf(o))]; // positions in the verdict's arrays
             var fixedScores = new FamilyTransferEvaluator.FixedScores(
                 [.. keep.Select(i => verdictCalibration[i])], [.. keep.Select(i => verdictTest[i])],
                 detector.Zoo.ToDictionary(f => f.Name, f => OnnxScoring.ScoreAll(path, fixedOutputs, f.Test, f.TestCount), StringComparer.Ordinal));

@@ -44,7 +44,7 @@ public sealed record OneClassEvaluationOptions
     public long UnseenGeneratorSeedOffset { get; init; } = 1000;
 
     /// <summary>The CI variant (<c>evaluate --quick</c>): Trouser only, one epoch on 2,000 training images, a zoo of
-    /// one-epoch families with 600 training samples each, 400 fine-tuning steps per synthetic classifier, leave-one-family-out on
+    /// one-epoch families with 600 training samples each, 200 fine-tuning steps of 32 + 32 images per synthetic classifier, leave-one-family-out on
     /// Trouser; half of the
     /// class's 6,000 training images calibrate, so that 1,000 unused training images join the 1,000 normal test images
     /// as fresh normal data for the realised FPR.</summary>
@@ -58,7 +58,8 @@ public sealed record OneClassEvaluationOptions
         {
             Synthetic = new SyntheticRecipe
             {
-                Steps = 400,
+                Steps = 200,
+                BatchSize = 32,
                 Zoo = ZooRecipe.Default with
                 {
                     TrainSamples = 600, TestSamples = 500,

@@ -6,8 +6,9 @@
 # src/Moderation.Training/build/TorchSharpGlue.targets):
 #   1. patchelf --clear-symbol-version _ZSt21ios_base_library_initv  (bind the symbol unversioned)
 #   2. RetargetVersionNeed.cs: the now unused version need GLIBCXX_3.4.32 is renamed GLIBCXX_3.4.30
-#   3. libmoderation_ios_init.so (ios_base_library_init.cpp, g++) defines the symbol; patchelf --add-needed it
-#      (libLibTorchSharp.so's RUNPATH starts with $ORIGIN, so it is found next to it).
+#   3. libmoderation_ios_init.so (ios_base_library_init.cpp, g++) defines the symbol and constructs the standard
+#      streams when loaded; patchelf --add-needed it (libLibTorchSharp.so's RUNPATH starts with $ORIGIN, so it is
+#      found next to it).
 # On a system whose libstdc++ has GLIBCXX_3.4.32 it removes .native/torchsharp/ and the package's file is used.
 # Idempotent: does nothing when the patched copy of this TorchSharp version exists.
 set -euo pipefail
@@ -23,7 +24,9 @@ fi
 
 version="$(sed -n 's/.*Include="TorchSharp-cpu" Version="\([^"]*\)".*/\1/p' "$root/Directory.Packages.props")"
 [ -n "$version" ] || { echo "setup: no TorchSharp-cpu version in Directory.Packages.props" >&2; exit 1; }
-if [ -f "$out/libLibTorchSharp.so" ] && [ "$(cat "$out/VERSION" 2>/dev/null)" = "$version" ]; then
+# The stamp names the TorchSharp version and the inputs of the patch, so a changed helper or retarget tool re-patches.
+stamp="$version $(cat "$here/ios_base_library_init.cpp" "$here/RetargetVersionNeed.cs" "$0" | sha256sum | cut -c1-16)"
+if [ -f "$out/libLibTorchSharp.so" ] && [ "$(cat "$out/VERSION" 2>/dev/null)" = "$stamp" ]; then
   exit 0
 fi
 
@@ -45,4 +48,4 @@ patchelf --add-needed libmoderation_ios_init.so "$work/libLibTorchSharp.so"
 rm -rf "$out"
 mkdir -p "$out"
 mv "$work/libLibTorchSharp.so" "$work/libmoderation_ios_init.so" "$out/"
-echo "$version" > "$out/VERSION"
+echo "$stamp" > "$out/VERSION"

@@ -24,9 +24,10 @@ public sealed class ImagingOptions
     public int MaxSide { get; set; } = 16384;
 
     /// <summary>Whether a JPEG that decoded is read once more by <c>JpegDataCheck</c> (LibJpeg.NET) and refused as
-    /// <c>corrupt</c> when libjpeg warns about its entropy-coded data (a bad Huffman code, a premature marker, bytes
-    /// left over). Skia's decoder conceals such damage and reports success. Default true. Costs about 60 µs per
-    /// 28×28 JPEG and about 10 ms per 1024×768 JPEG on one core (tests/Moderation.Imaging.Benchmarks/results).</summary>
+    /// <c>corrupt</c> when libjpeg warns that its entropy-coded data is damaged (a bad Huffman code, a premature marker,
+    /// a lost restart marker, an early end of file; extraneous bytes between segments are tolerated). Skia's decoder
+    /// conceals such damage and reports success. Default true. Costs about 60 µs per 28×28 JPEG and about 10 ms per
+    /// 1024×768 JPEG on one core (tests/Moderation.Imaging.Benchmarks/results).</summary>
     public bool VerifyJpegData { get; set; } = true;
 
     /// <summary>Side of the square model input in pixels. Default 28 (the shipped discriminator's

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Moderation.Core.Scoring;
 using Moderation.Streaming.Configuration;
 using Moderation.Streaming.Diagnostics;
 using Moderation.Streaming.Health;
@@ -18,8 +19,10 @@ public static class StreamingServiceCollectionExtensions
     /// <see cref="StreamingHealth"/> singleton with its health checks (<see cref="StreamingLivenessCheck"/> tagged
     /// <see cref="StreamingHealth.LiveTag"/>, <see cref="StreamingReadinessCheck"/> tagged
     /// <see cref="StreamingHealth.ReadyTag"/>; the caller maps the endpoints) and the <see cref="ModerationWorker"/>
-    /// hosted service. The caller registers an <see cref="Core.Imaging.IImagePreprocessor"/>, an
-    /// <see cref="Core.Scoring.IBatchScorer"/> and a <see cref="ModelDescriptor"/>. Options are validated
+    /// hosted service. The caller registers an <see cref="Core.Imaging.IImagePreprocessor"/> and either an
+    /// <see cref="IScoringModelSource"/> (the scoring library's, hot-swappable) or an <see cref="IBatchScorer"/> with a
+    /// <see cref="ModelDescriptor"/> (wrapped here in a fixed <see cref="ScoringModelSlot"/> that does not dispose the
+    /// scorer). Options are validated
     /// (DataAnnotations) when the host starts. Calling it twice registers nothing twice.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -43,6 +46,11 @@ public static class StreamingServiceCollectionExtensions
                 .AddCheck<StreamingReadinessCheck>(StreamingHealth.ReadyCheckName, tags: [StreamingHealth.ReadyTag]);
         }
 
+        services.TryAddSingleton<IScoringModelSource>(static sp =>
+        {
+            var model = sp.GetRequiredService<ModelDescriptor>();
+            return new ScoringModelSlot(new ScoringModel(sp.GetRequiredService<IBatchScorer>(), model.Version, model.Thresholds, ownsScorer: false));
+        });
         services.AddHostedService<ModerationWorker>();
         return services;
     }
@@ -50,7 +58,7 @@ public static class StreamingServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="KafkaOptions"/> (section <c>Kafka</c>, validated on start) and <see cref="TimeProvider.System"/>
     /// unless a <see cref="TimeProvider"/> is registered: what a client of the moderation topics needs without running
-    /// the worker (the dashboard, the tools); build the clients with <see cref="Clients.KafkaClients"/>.
+    /// the worker (the review side, the tools); build the clients with <see cref="Clients.KafkaClients"/>.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The configuration root holding the <c>Kafka</c> section.</param>

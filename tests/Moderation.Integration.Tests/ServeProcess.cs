@@ -12,12 +12,13 @@ internal sealed class ServeProcess : IDisposable
 
     /// <param name="environment">Extra environment variables (e.g. <c>MODERATION_Kafka__ConsumerSettings__…</c>),
     /// applied after the defaults below so they can override them.</param>
+    /// <param name="urls">The HTTP address (<c>--urls</c>); port 0 = any free port.</param>
     public static ServeProcess Start(string bootstrap, string modelFolder, ITestOutputHelper output,
-        IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string>? environment = null, string urls = "http://127.0.0.1:0")
     {
         var info = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "moderation.dll"), "serve", "--bootstrap-servers", bootstrap, "--model", modelFolder, "--urls", "http://127.0.0.1:0" },
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "moderation.dll"), "serve", "--bootstrap-servers", bootstrap, "--model", modelFolder, "--urls", urls },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -26,6 +27,7 @@ internal sealed class ServeProcess : IDisposable
         info.Environment["MODERATION_Kafka__ConsumerSettings__session.timeout.ms"] = "6000";
         info.Environment["MODERATION_Kafka__ConsumerSettings__heartbeat.interval.ms"] = "1000";
         info.Environment["MODERATION_Logging__LogLevel__Default"] = "Warning";
+        info.Environment["MODERATION_Review__Enabled"] = "false"; // the streaming path alone (the review side has its own tests)
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
             info.Environment[name] = value;
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start moderation serve");

@@ -23,6 +23,7 @@ public sealed class ServiceEndpointsTests(ModelFixture model)
         broker.CreateTopic(Topics.Posts, 2); // readiness needs an assignment; the subscription alone creates no topic
         await using var app = ModerationServiceHost.Build(new Dictionary<string, string?>
         {
+            ["Review:Enabled"] = "false", // the streaming path alone (the review side has its own tests)
             ["Kafka:BootstrapServers"] = broker.BootstrapServers,
             ["Model:Folder"] = model.Folder,
             ["Urls"] = "http://127.0.0.1:0",

@@ -41,7 +41,7 @@ internal sealed class BenchEnvironment : IDisposable
         ["Batching:MaxBatchSize"] = settings.BatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Batching:MaxBatchDelayMs"] = settings.BatchDelayMs.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Logging:LogLevel:Default"] = "Warning",
-        ["Dashboard:Enabled"] = "false", // the reviewers' feed is another consumer of moderation.flags, not the hot path
+        ["Review:Enabled"] = "false", // the review side is another consumer of moderation.flags, not the hot path
     });
 
     public void Dispose()

@@ -19,7 +19,7 @@ internal sealed record BenchResults(BenchSettings Settings, string ExecutionProv
         s.AppendLine();
         s.AppendLine(c, $"Machine: {Machine()}; execution provider `{ExecutionProvider}`.");
         s.AppendLine(c, $"Load average (1, 5, 15 min) before: {LoadBefore}; after: {LoadAfter} (the cores are shared with other jobs: compare the ratios, which come from one run).");
-        s.AppendLine(c, $"Model `{Settings.Model}`, batch ≤ {Settings.BatchSize} posts or {Settings.BatchDelayMs} ms, ONNX Runtime intra-op threads {(Settings.IntraOpThreads == 0 ? "default" : Settings.IntraOpThreads)} in (a), (b) and (d), embedded broker (librdkafka mock cluster) on loopback; the service runs without its reviewers' dashboard (a separate reader of `moderation.flags`, `Dashboard:Enabled=false`).");
+        s.AppendLine(c, $"Model `{Settings.Model}`, batch ≤ {Settings.BatchSize} posts or {Settings.BatchDelayMs} ms, ONNX Runtime intra-op threads {(Settings.IntraOpThreads == 0 ? "default" : Settings.IntraOpThreads)} in (a), (b) and (d), embedded broker (librdkafka mock cluster) on loopback; the service runs without its review side (a separate reader of `moderation.flags`, `Review:Enabled=false`).");
         s.AppendLine(c, $"Reproduce: `dotnet build src/Moderation.Cli -c Release && dotnet src/Moderation.Cli/bin/Release/net10.0/moderation.dll bench --posts {Settings.Posts} --rounds {Settings.Rounds} --naive-posts {Settings.NaivePosts} --latency-seconds {Settings.LatencySeconds:0.#} --intra-op-threads {Settings.IntraOpThreads}`.");
         s.AppendLine();
         s.AppendLine("| figure | value | target |");

@@ -9,6 +9,7 @@ internal static class CliApplication
     {
         var root = new RootCommand("Moderation: catch synthetic (GAN-made) and abnormal images in a stream of posts.");
         root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(RetrainCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(BrokerCommand.Create());
         root.Subcommands.Add(ProduceCommand.Create());
@@ -16,6 +17,7 @@ internal static class CliApplication
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(ScoreCommand.Create());
+        root.Subcommands.Add(HashPasswordCommand.Create());
         return root;
     }
 }

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -7,6 +9,7 @@ using Moderation.Cli.Demo;
 using Moderation.Cli.Hosting;
 using Moderation.Core.Contracts;
 using Moderation.Core.Models;
+using Moderation.Review.Auth;
 using Moderation.Scoring.Discriminator;
 using Moderation.Tools.Kafka.Broker;
 using Moderation.Streaming.Configuration;
@@ -27,18 +30,21 @@ internal static class DemoCommand
         var model = CommonOptions.Model();
         var provider = CommonOptions.ExecutionProvider();
         var seed = CommonOptions.Seed();
+        var urls = new Option<string>("--urls") { Description = "HTTP address of the service (the review page is {address}/review)", DefaultValueFactory = _ => "http://127.0.0.1:0" };
+        var keep = new Option<int>("--review-seconds") { Description = "Keep the service (and its review page) running this many seconds after the summary", DefaultValueFactory = _ => 0 };
         var command = new Command("demo", "Start the embedded broker and the moderation service, publish real posts, print what came out")
         {
-            posts, timeout, bootstrap, model, provider, seed,
+            posts, timeout, bootstrap, model, provider, seed, urls, keep,
         };
-        command.SetAction((result, token) => RunAsync(result.GetValue(posts), result.GetValue(timeout), result.GetValue(bootstrap),
-            result.GetValue(model)!, result.GetValue(provider)!, result.GetValue(seed), token));
+        command.SetAction((result, token) => RunAsync(new DemoSettings(result.GetValue(posts), result.GetValue(timeout), result.GetValue(bootstrap),
+            result.GetValue(model)!, result.GetValue(provider)!, result.GetValue(seed), result.GetValue(urls)!, result.GetValue(keep)), token));
         return command;
     }
 
-    private static async Task<int> RunAsync(int postCount, int timeoutSeconds, string? bootstrap, string model, string provider,
-        int seed, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(DemoSettings settings, CancellationToken cancellationToken)
     {
+        var (postCount, timeoutSeconds, bootstrap, model, provider, seed) =
+            (settings.Posts, settings.TimeoutSeconds, settings.Bootstrap, settings.Model, settings.Provider, settings.Seed);
         var wall = Stopwatch.StartNew();
         using var logging = CliLogging.Create();
         using var broker = bootstrap is null ? new EmbeddedBroker(1, logging.CreateLogger<EmbeddedBroker>()) : null;
@@ -51,6 +57,9 @@ internal static class DemoCommand
         var posts = DemoPostFactory.Create(card, model, mix, seed, logging.CreateLogger("demo"));
         AnsiConsole.MarkupLine($"built {posts.Count} posts: {mix.Normal} normal ({string.Join('/', card.Dataset.NormalClassNames)}), {mix.Anomalous} other classes, {mix.Synthetic} generator samples, {mix.Malformed} malformed");
 
+        // the review page needs a secret: a one-off password for this run only, printed below (never in `serve`)
+        var password = ReviewPasswords.Generate();
+        var reviewDb = Path.Combine(Path.GetTempPath(), $"moderation-demo-review-{Environment.ProcessId}.db");
         await using var app = ModerationServiceHost.Build(new Dictionary<string, string?>
         {
             ["Kafka:BootstrapServers"] = bootstrap,
@@ -58,8 +67,16 @@ internal static class DemoCommand
             ["Model:Folder"] = model,
             ["Onnx:ExecutionProvider"] = provider,
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Urls"] = settings.Urls,
+            ["Review:Database"] = $"Data Source={reviewDb}",
+            ["Review:GroupId"] = $"moderation-demo-review-{Environment.ProcessId}",
+            ["ReviewAuth:Users:0:Name"] = "demo",
+            ["ReviewAuth:Users:0:PasswordHash"] = ReviewPasswords.Hash(password),
+            ["ReviewAuth:Users:0:Role"] = ReviewRoles.Admin,
         });
         await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        AnsiConsole.MarkupLine($"review page [blue]{address}/review[/]: user [bold]demo[/], one-off password [bold]{password}[/] (store {reviewDb})");
         var scorer = app.Services.GetRequiredService<DiscriminatorScorer>();
 
         var kafka = Options.Create(new KafkaOptions { BootstrapServers = bootstrap });
@@ -74,6 +91,13 @@ internal static class DemoCommand
         }
         AnsiConsole.MarkupLine($"published {posts.Count} posts to posts.images; waiting for verdicts");
         var results = await reader.ReadAsync(posts.Count + 1, TimeSpan.FromSeconds(timeoutSeconds), cancellationToken);
+        if (settings.ReviewSeconds > 0)
+        {
+            AnsiConsole.MarkupLine($"serving the review page for {settings.ReviewSeconds} s (Ctrl+C ends it)");
+            try { await Task.Delay(TimeSpan.FromSeconds(settings.ReviewSeconds), cancellationToken); }
+            catch (OperationCanceledException) { }
+        }
+
         await app.StopAsync(CancellationToken.None);
 
         var summary = DemoSummary.From(posts, results);

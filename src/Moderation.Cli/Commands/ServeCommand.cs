@@ -12,10 +12,14 @@ internal static class ServeCommand
         var bootstrap = CommonOptions.BootstrapServers();
         var model = CommonOptions.Model();
         var provider = CommonOptions.ExecutionProvider();
-        var urls = new Option<string>("--urls") { Description = "HTTP address for /metrics and /healthz", DefaultValueFactory = _ => "http://127.0.0.1:9464" };
+        var registry = new Option<string?>("--registry")
+        {
+            Description = "Serve the champion of this model registry and hot-swap to each newly promoted version (ignores --model)",
+        };
+        var urls = new Option<string>("--urls") { Description = "HTTP address for /metrics, /healthz and the review page /review", DefaultValueFactory = _ => "http://127.0.0.1:9464" };
         var command = new Command("serve", "Run the streaming moderation service (Kafka consumer → ONNX Runtime → verdicts)")
         {
-            bootstrap, model, provider, urls,
+            bootstrap, model, registry, provider, urls,
         };
         command.SetAction(async (result, token) =>
         {
@@ -25,6 +29,7 @@ internal static class ServeCommand
                 ["Onnx:ExecutionProvider"] = result.GetValue(provider),
                 ["Urls"] = result.GetValue(urls),
             };
+            if (result.GetValue(registry) is { } root) overrides["Model:Registry"] = root;
             if (result.GetValue(bootstrap) is { } servers) overrides["Kafka:BootstrapServers"] = servers;
             await using var app = ModerationServiceHost.Build(overrides);
             await app.StartAsync(token);

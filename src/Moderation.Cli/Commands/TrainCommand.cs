@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Moderation.Cli.Hosting;
 using Moderation.Cli.Progress;
 using Moderation.Retraining;
-using Moderation.Retraining.Detection;
 using Moderation.Training.Pipelines;
 using Moderation.Training.Torch;
 using Spectre.Console;
@@ -20,11 +19,7 @@ internal static class TrainCommand
         var epochs = new Option<int?>("--epochs") { Description = "Override the pipeline's epochs" };
         var output = new Option<string?>("--output") { Description = "Override the pipeline's output folder" };
         var threads = new Option<int>("--threads") { Description = "libtorch intra-op threads (0 = one per core)", DefaultValueFactory = _ => 0 };
-        var fast = new Option<bool>("--without-transform-classifier")
-        {
-            Description = "Leave the transformation-classifier terms out of anomaly_score: about 2.5× the scoring throughput, " +
-                "about 1.7 points lower mean one-class AUROC (docs/evaluation/README.md)",
-        };
+        var fast = CommonOptions.WithoutTransformClassifier();
         var command = new Command("train", "Train the DCGAN on normal images, export the discriminator to ONNX, calibrate thresholds, write the model card")
         {
             pipeline, epochs, output, threads, fast,
@@ -40,7 +35,7 @@ internal static class TrainCommand
             AnsiConsole.MarkupLine($"training [blue]{p.Name}[/]: normal classes {string.Join(",", p.Dataset!.NormalClasses)}, {p.Hyperparameters.Epochs} epochs, batch {p.Hyperparameters.BatchSize}, seed {p.Hyperparameters.Seed}, {TorchRuntime.IntraOpThreads} libtorch threads");
             var job = new RetrainingJob(logging.CreateLogger<RetrainingJob>())
             {
-                Recipe = result.GetValue(fast) ? DetectorRecipe.Default with { Transform = null, FeatureDiscriminatorBatchNorm = true, Terms = DetectorRecipe.DiscriminatorTerms } : DetectorRecipe.Default,
+                Recipe = CommonOptions.Recipe(result.GetValue(fast)),
             };
             var view = new TrainingProgressView { Stage = $"{p.Name}: GAN training" };
             var r = view.Show(() => job.Run(p, view, token));

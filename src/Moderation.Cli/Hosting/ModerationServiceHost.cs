@@ -3,21 +3,21 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Moderation.Dashboard;
 using Moderation.Imaging;
 using Moderation.Observability;
+using Moderation.Review;
 using Moderation.Scoring;
-using Moderation.Scoring.Discriminator;
 using Moderation.Streaming;
 using Moderation.Streaming.Health;
-using Moderation.Streaming.Worker;
 
 namespace Moderation.Cli.Hosting;
 
 /// <summary>
 /// Builds the streaming moderation service: configuration from <c>appsettings.json</c>, environment variables
 /// (<c>MODERATION_</c> prefix, <c>__</c> as section separator) and the given overrides; one <c>AddXxx</c> per library;
-/// <c>/metrics</c>, <c>/healthz/live</c>, <c>/healthz/ready</c> and the reviewers' live dashboard at <c>/dashboard</c>.
+/// <c>/metrics</c>, <c>/healthz/live</c>, <c>/healthz/ready</c> (operator endpoints, no authentication) and the review
+/// side at <c>/review</c> (login cookie or API token; the host refuses to start without a configured user or token
+/// unless <c>Review:Enabled</c> is false).
 /// </summary>
 internal static class ModerationServiceHost
 {
@@ -36,16 +36,15 @@ internal static class ModerationServiceHost
         builder.Services.AddModerationImaging(builder.Configuration);
         builder.Services.AddModerationScoring(builder.Configuration);
         builder.Services.AddModerationStreaming(builder.Configuration);
-        builder.Services.AddModerationDashboard(builder.Configuration);
-        builder.Services.AddSingleton(sp => Describe(sp.GetRequiredService<DiscriminatorScorer>()));
+        builder.Services.AddModerationReview(builder.Configuration);
 
         var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapPrometheusMetrics();
-        app.MapModerationDashboard();
+        app.MapModerationReview();
         app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = c => c.Tags.Contains(StreamingHealth.LiveTag) });
         app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(StreamingHealth.ReadyTag) });
         return app;
     }
-
-    private static ModelDescriptor Describe(DiscriminatorScorer scorer) => new(scorer.ModelVersion, scorer.Card.Thresholds);
 }

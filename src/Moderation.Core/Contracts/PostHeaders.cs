@@ -25,4 +25,9 @@ public static class PostHeaders
     /// <summary>Set on a dead letter whose original value was left out because the record would exceed the producer's
     /// <c>message.max.bytes</c> (e.g. a post rejected as too large): the original value's length in bytes (decimal).</summary>
     public const string DlqValueOmitted = "dlq-value-omitted";
+    /// <summary>On a <see cref="Topics.Flags"/> record: the post's <see cref="Contracts.Verdict"/> as UTF-8 JSON.</summary>
+    public const string Verdict = "moderation-verdict";
+    /// <summary>Set on a <see cref="Topics.Flags"/> record whose image was left out because the record would exceed the
+    /// producer's <c>message.max.bytes</c>: the image's length in bytes (decimal).</summary>
+    public const string FlagValueOmitted = "flag-value-omitted";
 }

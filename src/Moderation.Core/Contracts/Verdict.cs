@@ -3,7 +3,8 @@ using System.Text.Json.Serialization;
 namespace Moderation.Core.Contracts;
 
 /// <summary>
-/// The moderation decision for one post: the JSON value of <see cref="Topics.Verdicts"/> and <see cref="Topics.Flags"/>.
+/// The moderation decision for one post: the JSON value of <see cref="Topics.Verdicts"/>, and the
+/// <see cref="PostHeaders.Verdict"/> header of a <see cref="Topics.Flags"/> record.
 /// </summary>
 public sealed record Verdict
 {

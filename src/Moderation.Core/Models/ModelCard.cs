@@ -24,4 +24,8 @@ public sealed record ModelCard
     [JsonPropertyName("thresholds")] public required IReadOnlyList<ScoreThreshold> Thresholds { get; init; }
     /// <summary>Evaluation figures, e.g. <c>auroc_anomalous</c>, <c>auroc_synthetic</c>, <c>train_images_per_second</c>.</summary>
     [JsonPropertyName("metrics")] public IReadOnlyDictionary<string, double> Metrics { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>The version written into verdicts: the name and the first 12 hex digits of the ONNX file's SHA-256,
+    /// e.g. <c>fashion-trouser@3f2a9c0d1e2b</c> (not stored: derived from the two).</summary>
+    [JsonIgnore] public string Version => $"{Name}@{Onnx.Sha256[..Math.Min(12, Onnx.Sha256.Length)]}";
 }

@@ -28,16 +28,26 @@ public static class ModelCardStore
     /// <exception cref="InvalidDataException">The card is unreadable or the ONNX file's hash does not match.</exception>
     public static (ModelCard Card, string OnnxPath) LoadVerified(string folder)
     {
-        var cardPath = Path.Combine(folder, FileName);
-        if (!File.Exists(cardPath)) throw new FileNotFoundException($"no model card at {cardPath}", cardPath);
-        var card = JsonSerializer.Deserialize<ModelCard>(File.ReadAllText(cardPath), Json)
-                   ?? throw new InvalidDataException($"{cardPath} is empty");
+        var card = Load(folder);
         var onnxPath = Path.Combine(folder, card.Onnx.File);
         if (!File.Exists(onnxPath)) throw new FileNotFoundException($"model card names {onnxPath}, which is missing", onnxPath);
         var actual = Sha256Hex(onnxPath);
         if (!string.Equals(actual, card.Onnx.Sha256, StringComparison.OrdinalIgnoreCase))
             throw new InvalidDataException($"{onnxPath} has SHA-256 {actual}, but its model card says {card.Onnx.Sha256}; refusing to load");
         return (card, onnxPath);
+    }
+
+    /// <summary>Reads the card in <paramref name="folder"/> without checking the ONNX file it names (to tell a hash
+    /// mismatch from other faults; load models with <see cref="LoadVerified"/>).</summary>
+    /// <exception cref="FileNotFoundException">The card is missing.</exception>
+    /// <exception cref="InvalidDataException">The card is empty.</exception>
+    /// <exception cref="JsonException">The card is not valid JSON for a <see cref="ModelCard"/>.</exception>
+    public static ModelCard Load(string folder)
+    {
+        var cardPath = Path.Combine(folder, FileName);
+        if (!File.Exists(cardPath)) throw new FileNotFoundException($"no model card at {cardPath}", cardPath);
+        return JsonSerializer.Deserialize<ModelCard>(File.ReadAllText(cardPath), Json)
+               ?? throw new InvalidDataException($"{cardPath} is empty");
     }
 
     /// <summary>Lower-case hex SHA-256 (FIPS 180-4) of a file.</summary>

@@ -10,7 +10,10 @@ namespace Moderation.Imaging.Codecs;
 /// ignores libjpeg's warnings and returns <see cref="SkiaSharp.SKCodecResult.Success"/> for such files (a bit-flipped or
 /// garbage scan then decodes to a smeared image). LibJpeg.NET (Bit Miracle's managed port of IJG libjpeg 6b) reads the
 /// data once more at 1/8 scale (the 1×1 IDCT: every coefficient is still Huffman-decoded, none is transformed) and
-/// counts those warnings. Only Huffman-coded frames (SOF0–SOF2, ITU-T T.81 table B.1) are checked: LibJpeg.NET 1.5
+/// counts the warnings that mean damaged data (<see cref="DamageWarnings"/>; "extraneous bytes before marker", a JFIF or
+/// Adobe header oddity and the like are left alone: many cameras write them and browsers show such files). Only libjpeg's
+/// own error (<c>error_exit</c>) or a damage warning refuses a file; any other exception inside LibJpeg.NET is a defect of
+/// the port, not evidence against an image Skia decoded, and leaves the image accepted. Only Huffman-coded frames (SOF0–SOF2, ITU-T T.81 table B.1) are checked: LibJpeg.NET 1.5
 /// does not implement arithmetic or lossless decoding, which Skia's libjpeg-turbo does. Measured cost: see
 /// tests/Moderation.Imaging.Benchmarks/results.</summary>
 internal static unsafe class JpegDataCheck
@@ -23,7 +26,7 @@ internal static unsafe class JpegDataCheck
             return;
         }
 
-        var messages = new FirstMessage();
+        var messages = new DamageMessages();
         var jpeg = new jpeg_decompress_struct(messages);
         try
         {
@@ -47,18 +50,17 @@ internal static unsafe class JpegDataCheck
         }
         catch (Exception e) when (e is not ImageRejectedException and not OutOfMemoryException)
         {
-            // LibJpeg.NET's error_exit throws System.Exception with libjpeg's message.
-            throw new ImageRejectedException(DeadLetterReasons.Corrupt, $"JPEG data rejected by libjpeg (LibJpeg.NET): {e.Message}", e);
+            return; // a defect of LibJpeg.NET on these bytes (libjpeg's own errors arrive as ImageRejectedException)
         }
         finally
         {
             jpeg.jpeg_destroy();
         }
 
-        if (messages.Num_warnings > 0)
+        if (messages.Damage > 0)
         {
             throw new ImageRejectedException(DeadLetterReasons.Corrupt,
-                $"JPEG data is damaged: libjpeg (LibJpeg.NET) warned {messages.Num_warnings}× (first: {messages.First}).");
+                $"JPEG data is damaged: libjpeg (LibJpeg.NET) warned {messages.Damage}× (first: {messages.First}).");
         }
     }
 
@@ -86,11 +88,52 @@ internal static unsafe class JpegDataCheck
         return false;
     }
 
-    /// <summary>Keeps libjpeg's first warning instead of writing it to the console (the default).</summary>
-    private sealed class FirstMessage : jpeg_error_mgr
+    /// <summary>libjpeg's warnings about damaged entropy-coded data (IJG libjpeg 6b, jerror.h): a Huffman or arithmetic
+    /// code in no table, a marker before the scan's end, a lost restart marker, a file ending early, an impossible
+    /// progression.</summary>
+    private static readonly J_MESSAGE_CODE[] DamageWarnings =
+    [
+        J_MESSAGE_CODE.JWRN_HUFF_BAD_CODE, J_MESSAGE_CODE.JWRN_ARITH_BAD_CODE, J_MESSAGE_CODE.JWRN_HIT_MARKER,
+        J_MESSAGE_CODE.JWRN_MUST_RESYNC, J_MESSAGE_CODE.JWRN_JPEG_EOF, J_MESSAGE_CODE.JWRN_BOGUS_PROGRESSION,
+    ];
+
+    /// <summary>Counts damage warnings and keeps the first (nothing is written to the console, libjpeg's default);
+    /// libjpeg's fatal error becomes <see cref="ImageRejectedException"/> with reason <c>corrupt</c>.</summary>
+    private sealed class DamageMessages : jpeg_error_mgr
     {
+        /// <summary>The literal start of each damage warning's message template (up to its first parameter): LibJpeg.NET
+        /// keeps a message's code internal, so a warning is recognised by its text.</summary>
+        private static readonly string[] DamagePrefixes = new DamageMessages().TemplatePrefixes();
+
         public string? First { get; private set; }
 
-        public override void output_message() => First ??= format_message();
+        public int Damage { get; private set; }
+
+        /// <summary>Sees every warning (msg_level −1; libjpeg's own emit_message passes only the first one on to
+        /// output_message) and ignores trace messages.</summary>
+        public override void emit_message(int msg_level)
+        {
+            if (msg_level != -1)
+            {
+                return;
+            }
+
+            string message = format_message();
+            if (DamagePrefixes.Any(prefix => message.StartsWith(prefix, StringComparison.Ordinal)))
+            {
+                Damage++;
+                First ??= message;
+            }
+        }
+
+        private string[] TemplatePrefixes() => [.. DamageWarnings.Select(code =>
+        {
+            string template = GetMessageText((int)code);
+            int parameter = template.IndexOf('{', StringComparison.Ordinal);
+            return parameter < 0 ? template : template[..parameter];
+        })];
+
+        public override void error_exit() =>
+            throw new ImageRejectedException(DeadLetterReasons.Corrupt, $"JPEG data rejected by libjpeg (LibJpeg.NET): {format_message()}");
     }
 }

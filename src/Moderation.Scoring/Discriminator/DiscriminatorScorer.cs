@@ -62,7 +62,7 @@ public sealed class DiscriminatorScorer : IBatchScorer
 
     /// <summary>The version written into verdicts: the card's name and the first 12 hex digits of the ONNX file's
     /// SHA-256, e.g. <c>fashion-trouser@3f2a…</c>.</summary>
-    public string ModelVersion => $"{Card.Name}@{Card.Onnx.Sha256[..12]}";
+    public string ModelVersion => Card.Version;
 
     /// <summary>The execution provider in use (<c>cpu</c>, <c>cuda</c> or <c>tensorrt</c>).</summary>
     public string ExecutionProvider => session.ExecutionProvider;

@@ -12,7 +12,7 @@ internal sealed class ModelInputCheckService(IServiceProvider services) : IHoste
     public Task StartingAsync(CancellationToken cancellationToken)
     {
         if (services.GetService<IImagePreprocessor>() is { } preprocessor)
-            ModelInputCheck.EnsureMatches(services.GetRequiredService<IBatchScorer>(), preprocessor);
+            ModelInputCheck.EnsureMatches(services.GetRequiredService<IScoringModelSource>().Current.Scorer, preprocessor);
         return Task.CompletedTask;
     }
 

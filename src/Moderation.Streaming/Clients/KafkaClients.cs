@@ -7,7 +7,7 @@ using Moderation.Streaming.Interop;
 namespace Moderation.Streaming.Clients;
 
 /// <summary>
-/// Builds the Confluent.Kafka clients of everything that talks to the moderation topics (the worker, the dashboard,
+/// Builds the Confluent.Kafka clients of everything that talks to the moderation topics (the worker, the review side,
 /// the tools): configuration from <see cref="KafkaOptions"/> (our defaults, then <see cref="KafkaOptions.Settings"/>
 /// and the consumer/producer settings, then the properties the delivery guarantees depend on), librdkafka's log lines
 /// routed to an <see cref="ILogger"/> (<see cref="KafkaClientLog"/>), and the redist's librdkafka pinned
@@ -18,8 +18,8 @@ public static class KafkaClients
 {
     /// <summary>
     /// A consumer that assigns partitions itself (<c>Assign</c>/<c>IncrementalAssign</c>), never commits, and reports
-    /// partition EOF (<see cref="ConsumeResult{TKey,TValue}.IsPartitionEOF"/>): for reading topics back (the dashboard's
-    /// flags feed, tools). Its <c>group.id</c> is unique (<c>moderation-reader-{guid}</c>) and never joined.
+    /// partition EOF (<see cref="ConsumeResult{TKey,TValue}.IsPartitionEOF"/>): for reading topics back (the
+    /// tools' topic tails). Its <c>group.id</c> is unique (<c>moderation-reader-{guid}</c>) and never joined.
     /// </summary>
     /// <exception cref="DllNotFoundException">The redist's librdkafka does not load (see <see cref="Librdkafka.Pin"/>).</exception>
     public static ConsumerBuilder<byte[]?, byte[]?> Reader(KafkaOptions options, ILogger logger) =>

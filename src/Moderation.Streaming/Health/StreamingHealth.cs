@@ -1,3 +1,5 @@
+using Moderation.Core.Scoring;
+
 namespace Moderation.Streaming.Health;
 
 /// <summary>
@@ -20,6 +22,7 @@ public sealed class StreamingHealth
     public const string ReadyCheckName = "moderation-streaming-ready";
 
     private readonly TimeProvider _timeProvider;
+    private readonly IScoringModelSource? _models;
     private string? _modelVersion;
     private int _assignedPartitions;
     private int _loopRunning;
@@ -29,14 +32,18 @@ public sealed class StreamingHealth
 
     /// <summary>Creates the state of a worker that has not started.</summary>
     /// <param name="timeProvider">Clock of <see cref="FatalErrorAt"/>.</param>
-    public StreamingHealth(TimeProvider timeProvider)
+    /// <param name="models">Where the worker leases its models; when given, <see cref="ModelVersion"/> follows hot swaps
+    /// at once (not only when the next batch is scored).</param>
+    public StreamingHealth(TimeProvider timeProvider, IScoringModelSource? models = null)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
         _timeProvider = timeProvider;
+        _models = models;
     }
 
-    /// <summary>Version of the model whose scorer the worker resolved and checked against the thresholds; null before.</summary>
-    public string? ModelVersion => Volatile.Read(ref _modelVersion);
+    /// <summary>Version of the model new batches are scored with (after a hot swap, the new one); null until the worker
+    /// resolved its model and checked it against the thresholds.</summary>
+    public string? ModelVersion => Volatile.Read(ref _modelVersion) is { } resolved ? _models?.Current.Version ?? resolved : null;
 
     /// <summary>True once the worker resolved its <see cref="Core.Scoring.IBatchScorer"/> and validated the model's
     /// thresholds against its score names.</summary>

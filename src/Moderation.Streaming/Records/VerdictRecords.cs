@@ -5,7 +5,8 @@ using Moderation.Streaming.Serialization;
 
 namespace Moderation.Streaming.Records;
 
-/// <summary>Builds records for <see cref="Topics.Verdicts"/> and <see cref="Topics.Flags"/> (same record on both).</summary>
+/// <summary>Builds records for <see cref="Topics.Verdicts"/> (the flags topic carries the same JSON in a header: see
+/// <see cref="FlagRecords"/>).</summary>
 public static class VerdictRecords
 {
     /// <summary>Key = the post record's key (null stays null), value = <paramref name="verdict"/> as UTF-8 JSON

@@ -1,29 +1,35 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using Moderation.Core.Contracts;
+using Moderation.Core.Scoring;
 using Moderation.Streaming.Configuration;
 using Moderation.Streaming.Diagnostics;
+using Moderation.Streaming.Health;
 using Moderation.Streaming.Records;
 
 namespace Moderation.Streaming.Worker;
 
 /// <summary>
 /// The three stages of a batch: <see cref="Decode"/> (consume thread, parallel), <see cref="Score"/> (scoring thread,
-/// one <see cref="Core.Scoring.IBatchScorer.Score"/> call) and <see cref="Produce"/> (consume thread: verdicts, flags and
+/// one <see cref="Core.Scoring.IBatchScorer.Score"/> call) and <see cref="Produce"/> (consume thread: verdicts, flagged posts and
 /// dead letters, acknowledged asynchronously). Offsets are the caller's business: store them only after
-/// <see cref="PendingBatch.Acknowledged"/> completed successfully, in batch order.
+/// <see cref="PendingBatch.Acknowledged"/> completed successfully, in batch order. Verdicts carry the version and
+/// thresholds of the model that scored their batch (<see cref="ScoringOutcome.Model"/>).
 /// </summary>
 internal sealed class BatchProcessor(
     BatchDecoder decoder,
     ScoringStage scoring,
-    VerdictFactory verdicts,
     OutputProducer output,
     int maxMessageBytes,
     KafkaOptions topics,
     StreamingMetrics metrics,
+    StreamingHealth health,
     TimeProvider timeProvider,
     ILogger logger)
 {
+    private VerdictFactory? _verdicts;
+    private ScoringModel? _verdictsModel;
+
     /// <summary>Decodes <paramref name="records"/> into a new batch (taking ownership of the list).</summary>
     /// <exception cref="AggregateException">The preprocessor failed with something other than bad input.</exception>
     public PendingBatch Decode(List<ConsumeResult<byte[]?, byte[]?>> records)
@@ -85,7 +91,8 @@ internal sealed class BatchProcessor(
         var scores = batch.Outcome.Scores ?? [];
         var scoringFailure = batch.Outcome.Failure;
         var scoredAt = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
-        var columns = scoring.ScoreNames.Count;
+        var verdicts = batch.Outcome.Model is { } model ? VerdictsFor(model) : null;
+        var columns = batch.Outcome.Model?.ScoreNames.Count ?? 0;
         var pending = new List<Task>(2 * records.Count);
         var outcomes = new (bool Flagged, long PostedAtMs, string? Reason)[records.Count];
         for (var i = 0; i < records.Count; i++)
@@ -107,12 +114,12 @@ internal sealed class BatchProcessor(
                 continue;
             }
 
-            var verdict = verdicts.Create(record, scores.AsSpan(slot * columns, columns), scoredAt);
+            var verdict = verdicts!.Create(record, scores.AsSpan(slot * columns, columns), scoredAt);
             var message = VerdictRecords.Create(record, verdict);
             pending.Add(output.ProduceAsync(topics.VerdictsTopic, message, cancellationToken));
             if (verdict.Flagged)
             {
-                pending.Add(output.ProduceAsync(topics.FlagsTopic, message, cancellationToken));
+                pending.Add(output.ProduceAsync(topics.FlagsTopic, FlagRecords.Create(record, message.Value!, maxMessageBytes), cancellationToken));
             }
 
             outcomes[i] = (verdict.Flagged, scoredAt - (long)verdict.LatencyMs, null);
@@ -126,6 +133,20 @@ internal sealed class BatchProcessor(
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default).Unwrap();
+    }
+
+    /// <summary>The verdict factory of <paramref name="model"/> (consume thread only): rebuilt when a swap brought a new
+    /// model, which readiness then reports.</summary>
+    private VerdictFactory VerdictsFor(ScoringModel model)
+    {
+        if (!ReferenceEquals(model, _verdictsModel))
+        {
+            _verdicts = new VerdictFactory(new ModelDescriptor(model.Version, model.Thresholds), model.ScoreNames);
+            _verdictsModel = model;
+            health.ScorerResolved(model.Version);
+        }
+
+        return _verdicts!;
     }
 
     /// <summary>Counts the acknowledged outcomes (on the thread that completed the last delivery), or passes the failure on.</summary>

@@ -14,7 +14,8 @@ namespace Moderation.Streaming.Worker;
 /// <summary>
 /// The moderation service: consumes <see cref="KafkaOptions.PostsTopic"/> in consumer group
 /// <see cref="KafkaOptions.GroupId"/> on a dedicated thread, decodes each micro-batch with the registered
-/// <see cref="IImagePreprocessor"/>, scores it with one <see cref="IBatchScorer.Score"/> call on a dedicated scoring
+/// <see cref="IImagePreprocessor"/>, scores it with one <see cref="IBatchScorer.Score"/> call of the model leased from
+/// <see cref="IScoringModelSource"/> for that batch (so a hot swap lands between batches) on a dedicated scoring
 /// thread (overlapping the decoding of the next batch and the acknowledgement of the previous ones), and produces
 /// verdicts, flags and dead letters with an idempotent producer. Delivery is at-least-once: a post's offset is stored
 /// only after all outputs of its batch and of every earlier batch were acknowledged.
@@ -31,8 +32,7 @@ public sealed class ModerationWorker(
     IOptions<ResilienceOptions> resilience,
     IOptions<MonitoringOptions> monitoring,
     IImagePreprocessor preprocessor,
-    IBatchScorer scorer,
-    ModelDescriptor model,
+    IScoringModelSource models,
     StreamingMetrics metrics,
     StreamingHealth health,
     TimeProvider timeProvider,
@@ -70,10 +70,11 @@ public sealed class ModerationWorker(
             var options = resilience.Value;
             var kafkaOptions = kafka.Value;
             var decoder = new BatchDecoder(preprocessor, batching.Value.DecodeParallelism);
-            var scoring = new ScoringStage(scorer, StreamingPipelines.Scoring(options, timeProvider, logger, metrics),
+            var scoring = new ScoringStage(models, StreamingPipelines.Scoring(options, timeProvider, logger, metrics),
                 TimeSpan.FromMilliseconds(options.BreakerBreakDurationMs));
-            var verdicts = new VerdictFactory(model, scorer.ScoreNames);
-            health.ScorerResolved(model.Version);
+            var initial = models.Current;
+            _ = new VerdictFactory(new ModelDescriptor(initial.Version, initial.Thresholds), initial.ScoreNames); // thresholds vs scores, before consuming
+            health.ScorerResolved(initial.Version);
             var outputConfig = KafkaClientConfigs.Output(kafkaOptions, options.ProduceTimeoutMs);
             using var output = new OutputProducer(
                 outputConfig,
@@ -83,8 +84,8 @@ public sealed class ModerationWorker(
                 logger);
             output.WarmUp([kafkaOptions.VerdictsTopic, kafkaOptions.FlagsTopic, kafkaOptions.DeadLetterTopic],
                 TimeSpan.FromMilliseconds(Math.Min(options.ProduceTimeoutMs, WarmUpTimeoutMs)));
-            var processor = new BatchProcessor(decoder, scoring, verdicts, output, DeadLetterRecords.MaxMessageBytes(outputConfig),
-                kafkaOptions, metrics, timeProvider, logger);
+            var processor = new BatchProcessor(decoder, scoring, output, DeadLetterRecords.MaxMessageBytes(outputConfig),
+                kafkaOptions, metrics, health, timeProvider, logger);
             using var loop = new ConsumeLoop(KafkaClientConfigs.Worker(kafkaOptions), kafkaOptions.PostsTopic, processor, batching.Value,
                 monitoring.Value, metrics, health, timeProvider, failure, logger);
             loop.Run(stoppingToken, drain.Token);

@@ -4,21 +4,22 @@ using Polly.CircuitBreaker;
 
 namespace Moderation.Streaming.Worker;
 
-/// <summary>Calls <see cref="IBatchScorer.Score"/> once per batch through the scoring pipeline (retry + circuit breaker).</summary>
-internal sealed class ScoringStage(IBatchScorer scorer, ResiliencePipeline pipeline, TimeSpan breakDuration)
+/// <summary>Calls <see cref="IBatchScorer.Score"/> once per batch through the scoring pipeline (retry + circuit
+/// breaker), with the model the batch leased from the <see cref="IScoringModelSource"/> when its scoring started: a
+/// hot swap takes effect at the next batch, and the old scorer is disposed only after this lease is returned.</summary>
+internal sealed class ScoringStage(IScoringModelSource models, ResiliencePipeline pipeline, TimeSpan breakDuration)
 {
-    /// <summary>Names of the score columns.</summary>
-    public IReadOnlyList<string> ScoreNames => scorer.ScoreNames;
-
     /// <summary>Scores rows 0..<paramref name="count"/>−1 of <paramref name="images"/>.</summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled during a retry delay.</exception>
     public ScoringOutcome Score(float[] images, int count, int pixelsPerImage, CancellationToken cancellationToken)
     {
-        var state = (Scorer: scorer, Images: images, Count: count, Pixels: pixelsPerImage);
+        using var lease = models.Acquire();
+        var model = lease.Model;
+        var state = (Scorer: model.Scorer, Images: images, Count: count, Pixels: pixelsPerImage);
         try
         {
             var scores = pipeline.Execute(static (s, _) => ScoreOnce(s.Scorer, s.Images, s.Count, s.Pixels), state, cancellationToken);
-            return new ScoringOutcome(scores, null, null);
+            return new ScoringOutcome(scores, null, null, model);
         }
         catch (BrokenCircuitException e)
         {

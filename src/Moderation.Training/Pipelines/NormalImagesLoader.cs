@@ -8,14 +8,14 @@ public static class NormalImagesLoader
 {
     /// <summary>
     /// Reads the normal images (Fashion-MNIST training images of <c>dataset.normalClasses</c>, or every image of a
-    /// folder), shuffles their indices with <c>new Random(seed)</c> and holds out round(n·calibrationFraction) of
+    /// folder), appends the pipeline's <see cref="TrainingPipeline.ExtraNormal"/> images, shuffles their indices with <c>new Random(seed)</c> and holds out round(n·calibrationFraction) of
     /// them for calibration; both parts keep the source order.
     /// </summary>
     /// <param name="pipeline">A validated pipeline.</param>
     /// <param name="preprocessor">Decoder for <c>folder</c> data sets; unused for <c>fashion-mnist</c>.</param>
     /// <param name="cancellationToken">Checked while reading a folder.</param>
     /// <exception cref="ArgumentException">A <c>folder</c> pipeline without a preprocessor.</exception>
-    /// <exception cref="InvalidDataException">Unreadable data, fewer training images than one batch, or fewer
+    /// <exception cref="InvalidDataException">Unreadable data, extra images of another size, fewer training images than one batch, or fewer
     /// calibration images than ⌈1/targetFpr⌉.</exception>
     public static NormalImages Load(TrainingPipeline pipeline, IImagePreprocessor? preprocessor = null,
         CancellationToken cancellationToken = default)
@@ -35,6 +35,7 @@ public static class NormalImagesLoader
             var folder = new ImageFolderDataset(dataset.ResolvedPath, preprocessor).Load(cancellationToken);
             (all, count, size) = (folder.Images, folder.Count, folder.Size);
         }
+        if (pipeline.ExtraNormal is { Count: > 0 } extra) (all, count) = Append(all, count, size, extra);
         return Split(all, count, size, pipeline.Hyperparameters);
     }
 
@@ -52,6 +53,19 @@ public static class NormalImagesLoader
         var kept = order[calibration..].Order().ToArray();
         int pixels = size * size;
         return new NormalImages(Gather(all, kept, pixels), kept.Length, Gather(all, held, pixels), held.Length, size);
+    }
+
+    private static (float[] All, int Count) Append(float[] all, int count, int size, ExtraNormalImages extra)
+    {
+        if (extra.Size != size)
+            throw new InvalidDataException($"{extra.Count} extra normal images ({extra.Source}) are {extra.Size}×{extra.Size}; the data set's are {size}×{size}");
+        int pixels = size * size;
+        if (extra.Images.Length < (long)extra.Count * pixels)
+            throw new InvalidDataException($"{extra.Source}: {extra.Images.Length} values for {extra.Count} images of {pixels} pixels");
+        var joined = new float[(long)(count + extra.Count) * pixels];
+        all.AsSpan(0, count * pixels).CopyTo(joined);
+        extra.Images.AsSpan(0, extra.Count * pixels).CopyTo(joined.AsSpan(count * pixels));
+        return (joined, count + extra.Count);
     }
 
     /// <summary>Folds a 64-bit seed into System.Random's 32-bit seed.</summary>

@@ -21,6 +21,13 @@ internal static partial class PipelineValidator
         if (pipeline.Hyperparameters is null) errors.Add("hyperparameters must not be null");
         else Annotations(pipeline.Hyperparameters, "hyperparameters", errors);
 
+        if (pipeline.Promotion is { } promotion)
+        {
+            Annotations(promotion, "promotion", errors);
+            if (pipeline.Dataset is { Kind: PipelineDataset.FolderKind } && string.IsNullOrWhiteSpace(promotion.HeldOutNormalPath))
+                errors.Add("promotion.heldOutNormalPath is required for a 'folder' data set (normal images the challenger never trains on)");
+        }
+
         var dataset = pipeline.Dataset;
         if (dataset is null)
         {

@@ -37,6 +37,15 @@ public sealed record TrainingPipeline
     [JsonPropertyName("outputFolder")]
     public string OutputFolder { get; init; } = "";
 
+    /// <summary>The promotion gate of <c>moderation retrain</c>; null = its defaults (<see cref="PipelinePromotion"/>).
+    /// <c>train</c> ignores it.</summary>
+    [JsonPropertyName("promotion")]
+    public PipelinePromotion? Promotion { get; init; }
+
+    /// <summary>Normal images added for this run (not part of the file), e.g. dismissed false positives; null = none.</summary>
+    [JsonIgnore]
+    public ExtraNormalImages? ExtraNormal { get; init; }
+
     /// <summary>Reads and validates a pipeline file.</summary>
     /// <exception cref="FileNotFoundException">No such file.</exception>
     /// <exception cref="PipelineValidationException">Malformed JSON, an unknown field, a wrong type, or invalid values;

@@ -79,6 +79,22 @@ public sealed class JpegCodecTests
         Assert.Contains("libjpeg-turbo", rejected.Message);
     }
 
+    [Fact]
+    public void Extraneous_bytes_before_a_marker_are_not_damage()
+    {
+        // libjpeg warns "Corrupt JPEG data: 3 extraneous bytes before marker 0xd9" (JWRN_EXTRANEOUS_DATA), as for many
+        // camera files that browsers show: the image data itself is intact, so the post is scored, not dead-lettered.
+        byte[] clean = ImageEncoder.EncodeJpeg(TestData.Smooth(32, 24), 32, 24);
+        int eoi = clean.Length - 2;
+        Assert.Equal((0xFF, 0xD9), (clean[eoi], clean[eoi + 1]));
+        byte[] padded = [.. clean.AsSpan(0, eoi), 0x00, 0x12, 0x34, .. clean.AsSpan(eoi)];
+
+        var expected = decoder.Decode(clean, "image/jpeg");
+        var decoded = decoder.Decode(padded, "image/jpeg");
+
+        Assert.Equal(expected.Pixels.ToArray(), decoded.Pixels.ToArray());
+    }
+
     [Theory]
     [InlineData(0.5)]
     [InlineData(0.9)]

@@ -33,6 +33,7 @@ public sealed class BrokerFreezeTests(ModelFixture model, ITestOutputHelper outp
         var kafka = Options.Create(new KafkaOptions { BootstrapServers = broker.BootstrapServers });
         await using var app = ModerationServiceHost.Build(new Dictionary<string, string?>
         {
+            ["Review:Enabled"] = "false", // the streaming path alone (the review side has its own tests)
             ["Kafka:BootstrapServers"] = broker.BootstrapServers,
             ["Model:Folder"] = model.Folder,
             ["Logging:LogLevel:Default"] = "Warning",

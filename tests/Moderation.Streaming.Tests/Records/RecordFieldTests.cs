@@ -77,4 +77,26 @@ public sealed class RecordFieldTests
         Assert.Equal(DeadLetterReasons.TooLarge, Encoding.UTF8.GetString(omitted.Headers.GetLastBytes(PostHeaders.DlqReason)));
         Assert.Equal("image/png", Encoding.UTF8.GetString(omitted.Headers.GetLastBytes(PostHeaders.ContentType)));
     }
+
+    [Fact]
+    public void Flag_record_is_the_post_with_the_verdict_json_in_a_header_and_omits_an_image_too_large_to_produce()
+    {
+        var image = new byte[300_000];
+        image[0] = 0x89;
+        var source = Support.Records.Consumed("p-flag", image, offset: 41, partition: 2,
+            headers: Support.Records.Headers((PostHeaders.ContentType, "image/png"), (PostHeaders.UserId, "u-7")));
+        var verdictJson = "{\"postId\":\"p-flag\"}"u8.ToArray();
+
+        var fits = FlagRecords.Create(source, verdictJson, maxMessageBytes: 400_000);
+        var omitted = FlagRecords.Create(source, verdictJson, maxMessageBytes: 300_000);
+
+        Assert.Equal(source.Message.Key, fits.Key);
+        Assert.Same(image, fits.Value);
+        Assert.Equal(
+            [(PostHeaders.ContentType, "image/png"), (PostHeaders.UserId, "u-7"), (PostHeaders.Verdict, "{\"postId\":\"p-flag\"}")],
+            fits.Headers.Select(h => (h.Key, Encoding.UTF8.GetString(h.GetValueBytes()))));
+        Assert.Null(omitted.Value);
+        Assert.Equal("300000", Encoding.UTF8.GetString(omitted.Headers.GetLastBytes(PostHeaders.FlagValueOmitted)));
+        Assert.Equal(verdictJson, omitted.Headers.GetLastBytes(PostHeaders.Verdict));
+    }
 }

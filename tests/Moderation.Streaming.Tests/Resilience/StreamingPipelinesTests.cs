@@ -49,7 +49,7 @@ public sealed class StreamingPipelinesTests : IDisposable
     {
         var options = new ResilienceOptions { ScoringMaxRetries = 2, ScoringRetryDelayMs = 1, BreakerMinimumThroughput = 100 };
         var scorer = new MeanScorer { FailFirst = int.MaxValue };
-        var stage = new ScoringStage(scorer, StreamingPipelines.Scoring(options, TimeProvider.System, NullLogger.Instance, Metrics), TimeSpan.FromSeconds(5));
+        var stage = new ScoringStage(FixedModel.Of(scorer), StreamingPipelines.Scoring(options, TimeProvider.System, NullLogger.Instance, Metrics), TimeSpan.FromSeconds(5));
 
         var outcome = stage.Score(new float[RawPixelPreprocessor.Pixels], 1, RawPixelPreprocessor.Pixels, CancellationToken.None);
 
@@ -70,7 +70,7 @@ public sealed class StreamingPipelinesTests : IDisposable
         };
         var clock = new FixedClock(DateTimeOffset.UnixEpoch);
         var scorer = new MeanScorer { FailFirst = 2 };
-        var stage = new ScoringStage(scorer, StreamingPipelines.Scoring(options, clock, NullLogger.Instance, Metrics), TimeSpan.FromSeconds(9));
+        var stage = new ScoringStage(FixedModel.Of(scorer), StreamingPipelines.Scoring(options, clock, NullLogger.Instance, Metrics), TimeSpan.FromSeconds(9));
         var image = new float[RawPixelPreprocessor.Pixels];
 
         var broken = stage.Score(image, 1, RawPixelPreprocessor.Pixels, CancellationToken.None);
@@ -91,7 +91,7 @@ public sealed class StreamingPipelinesTests : IDisposable
     [Fact]
     public void Scores_of_the_wrong_shape_are_a_scoring_failure()
     {
-        var stage = new ScoringStage(new ShapeBreakingScorer(), StreamingPipelines.Scoring(
+        var stage = new ScoringStage(FixedModel.Of(new ShapeBreakingScorer()), StreamingPipelines.Scoring(
             new ResilienceOptions { ScoringMaxRetries = 1, ScoringRetryDelayMs = 1 }, TimeProvider.System, NullLogger.Instance, Metrics), TimeSpan.FromSeconds(5));
 
         var outcome = stage.Score(new float[2 * RawPixelPreprocessor.Pixels], 2, RawPixelPreprocessor.Pixels, CancellationToken.None);

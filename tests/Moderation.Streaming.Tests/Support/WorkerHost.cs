@@ -55,15 +55,17 @@ internal sealed class WorkerHost : IAsyncDisposable
 
     /// <summary>Builds and starts the host (the worker joins its group in the background).</summary>
     public static async Task<WorkerHost> StartAsync(EmbeddedBroker broker, IBatchScorer scorer, ITestOutputHelper output,
-        IDictionary<string, string?>? overrides = null)
+        IDictionary<string, string?>? overrides = null, IScoringModelSource? models = null)
     {
-        var host = Build(Settings(broker, overrides), scorer, output);
+        var host = Build(Settings(broker, overrides), scorer, output, models);
         await host.StartAsync().WaitAsync(TimeSpan.FromSeconds(10));
         return new WorkerHost(host);
     }
 
     /// <summary>Builds a host without starting it.</summary>
-    public static IHost Build(Dictionary<string, string?> settings, IBatchScorer scorer, ITestOutputHelper output)
+    /// <param name="models">A swappable model source; null = a fixed one over <paramref name="scorer"/> with
+    /// <see cref="ModelVersion"/> and <see cref="Threshold"/>.</param>
+    public static IHost Build(Dictionary<string, string?> settings, IBatchScorer scorer, ITestOutputHelper output, IScoringModelSource? models = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(settings);
@@ -74,6 +76,7 @@ internal sealed class WorkerHost : IAsyncDisposable
         [
             new ScoreThreshold { Reason = MeanScorer.ScoreName, Output = "logit", Value = Threshold, TargetFpr = 0.01 },
         ]));
+        if (models is not null) builder.Services.AddSingleton(models);
         builder.Services.AddModerationStreaming(builder.Configuration);
         builder.Services.AddSingleton<PostPublisher>(); // tools: the tests publish posts and read the outputs back
         builder.Services.AddSingleton<VerdictReader>();

@@ -1,4 +1,7 @@
+using System.Text;
+using System.Text.Json;
 using Moderation.Core.Contracts;
+using Moderation.Streaming.Records;
 using Moderation.Tools.Kafka.Broker;
 using Moderation.Streaming.Tests.Support;
 using Xunit.Abstractions;
@@ -33,6 +36,21 @@ public sealed class FlagsTests(ITestOutputHelper output)
             Assert.Equal(verdict.ScoredAtMs, flag.ScoredAtMs);
             Assert.Equal(verdict.Scores, flag.Scores);
             Assert.Equal((verdict.SourcePartition, verdict.SourceOffset), (flag.SourcePartition, flag.SourceOffset));
+        }
+
+        // each flag record is the post itself: its key, its image bytes and headers as posted, plus the verdict header
+        var records = await RawTopic.ReadAsync(broker, Topics.Flags, expectedFlagged.Count, ReadTimeout);
+        Assert.Equal(expectedFlagged.Count, records.Select(r => Encoding.UTF8.GetString(r.Message.Key!)).Distinct().Count());
+        foreach (var record in records)
+        {
+            var post = posts.Single(p => p.Id == Encoding.UTF8.GetString(record.Message.Key!));
+            Assert.Equal(post.Image, record.Message.Value);
+            Assert.Equal("application/x-raw-gray", PostRecords.Header(record.Message.Headers, PostHeaders.ContentType));
+            Assert.Equal(post.UserId, PostRecords.Header(record.Message.Headers, PostHeaders.UserId));
+            Assert.Equal(post.Headers![PostHeaders.Source], PostRecords.Header(record.Message.Headers, PostHeaders.Source));
+            var verdict = JsonSerializer.Deserialize<Verdict>(PostRecords.Header(record.Message.Headers, PostHeaders.Verdict)!)!;
+            Assert.Equal(post.Id, verdict.PostId);
+            Assert.True(verdict.Flagged);
         }
     }
 }

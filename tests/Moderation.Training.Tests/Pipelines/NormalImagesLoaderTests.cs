@@ -36,6 +36,20 @@ public sealed class NormalImagesLoaderTests
     }
 
     [Fact]
+    public void ExtraNormalImagesJoinTheDataSetBeforeTheSeededSplit()
+    {
+        var extra = Enumerable.Range(0, 50 * 784).Select(i => (i / 784) / 50f - 0.5f).ToArray(); // 50 distinct flat images
+        var data = NormalImagesLoader.Load(Trousers with { ExtraNormal = new ExtraNormalImages(extra, 50, 28, "dismissed posts") });
+
+        Assert.Equal(6_050, data.TrainCount + data.CalibrationCount);
+        Assert.Equal(605, data.CalibrationCount);
+        var rows = Rows(data.Train, data.TrainCount).Concat(Rows(data.Calibration, data.CalibrationCount)).ToHashSet();
+        Assert.All(Rows(extra, 50), row => Assert.Contains(row, rows)); // each extra image is in exactly one part
+        Assert.Contains("28×28", Assert.Throws<InvalidDataException>(() =>
+            NormalImagesLoader.Load(Trousers with { ExtraNormal = new ExtraNormalImages(new float[32 * 32], 1, 32, "dismissed posts") })).Message);
+    }
+
+    [Fact]
     public void TooFewCalibrationImagesForTheTargetFprAreRejected()
     {
         var h = new TrainingHyperparameters { CalibrationFraction = 0.05, TargetFpr = 0.001, BatchSize = 64 };

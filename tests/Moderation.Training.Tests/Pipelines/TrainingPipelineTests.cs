@@ -69,6 +69,9 @@ public sealed class TrainingPipelineTests
     [InlineData("\"kind\": \"fashion-mnist\", ", "\"kind\": \"folder\", ", "dataset.path is required for kind 'folder'")]
     [InlineData("\"name\": \"test-pipeline\"", "\"name\": \"Test Pipeline\"", "name must be lower-case letters")]
     [InlineData("\"outputFolder\": \"models/test-pipeline\"", "\"outputFolder\": \"\"", "outputFolder is required")]
+    [InlineData("\"epochs\": 3 }", "\"epochs\": 3 }, \"promotion\": { \"generatorSamples\": 0 }", "promotion.generatorSamples must be in [1, 100000] (got 0)")]
+    [InlineData("\"epochs\": 3 }", "\"epochs\": 3 }, \"promotion\": { \"minAurocDelta\": 2 }", "promotion.minAurocDelta must be in [-1, 1] (got 2)")]
+    [InlineData("\"epochs\": 3 }", "\"epochs\": 3 }, \"promotion\": { \"maxAuroc\": 1 }", "'maxAuroc'")]
     public void InvalidValuesAreReportedWithTheirField(string replace, string with, string expected)
     {
         Assert.Contains(replace, Valid);
@@ -87,6 +90,17 @@ public sealed class TrainingPipelineTests
         Assert.Contains(e.Errors, x => x.StartsWith("hyperparameters.epochs", StringComparison.Ordinal));
         Assert.Contains(e.Errors, x => x.StartsWith("hyperparameters.learningRate", StringComparison.Ordinal));
         Assert.Contains(e.Errors, x => x.StartsWith("dataset is required", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_retrain_pipeline_carries_its_promotion_gate_and_a_folder_data_set_needs_held_out_normal_images()
+    {
+        var pipeline = TrainingPipeline.Load(Path.Combine(TestData.RepoRoot(), "pipelines/fashion-trouser-retrain.json"));
+        Assert.Equal(new PipelinePromotion { MinAurocDelta = -0.005, FprInsideInterval = true, MinTprDelta = 0, GeneratorSamples = 500 }, pipeline.Promotion);
+        Assert.Null(TrainingPipeline.Parse(Valid).Promotion);
+        var folder = Assert.Throws<PipelineValidationException>(() => TrainingPipeline.Parse(
+            Valid.Replace("\"kind\": \"fashion-mnist\"", "\"kind\": \"folder\", \"path\": \"/tmp\"").Replace("\"epochs\": 3 }", "\"epochs\": 3 }, \"promotion\": {}")));
+        Assert.Contains(folder.Errors, e => e.StartsWith("promotion.heldOutNormalPath is required", StringComparison.Ordinal));
     }
 
     [Fact]

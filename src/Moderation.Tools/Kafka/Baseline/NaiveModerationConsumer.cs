@@ -141,6 +141,8 @@ public sealed class NaiveModerationConsumer(
 
         var verdict = verdicts.Create(record, scores, timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
         var message = VerdictRecords.Create(record, verdict);
-        return verdict.Flagged ? [(kafka.VerdictsTopic, message), (kafka.FlagsTopic, message)] : [(kafka.VerdictsTopic, message)];
+        return verdict.Flagged
+            ? [(kafka.VerdictsTopic, message), (kafka.FlagsTopic, FlagRecords.Create(record, message.Value!, _maxMessageBytes))]
+            : [(kafka.VerdictsTopic, message)];
     }
 }

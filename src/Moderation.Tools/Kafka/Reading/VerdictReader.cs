@@ -65,8 +65,8 @@ public sealed class VerdictReader(IOptions<KafkaOptions> options, TimeProvider t
 
     /// <summary>Reads <see cref="KafkaOptions.FlagsTopic"/> until <paramref name="expectedFlags"/> distinct post ids were
     /// seen and every partition was read to its end, or until <paramref name="timeout"/>.</summary>
-    /// <returns>Every flagged verdict read, duplicates included.</returns>
-    /// <exception cref="JsonException">A record is not valid verdict JSON.</exception>
+    /// <returns>Every flagged verdict read (the <see cref="PostHeaders.Verdict"/> header of each flagged post), duplicates included.</returns>
+    /// <exception cref="JsonException">A record has no valid verdict JSON header.</exception>
     public Task<IReadOnlyList<Verdict>> ReadFlagsAsync(int expectedFlags, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         var kafka = options.Value;
@@ -75,7 +75,11 @@ public sealed class VerdictReader(IOptions<KafkaOptions> options, TimeProvider t
             var flags = new List<Verdict>();
             TopicTail.Read(kafka, timeProvider, _logger, [kafka.FlagsTopic], expectedFlags, timeout, record =>
             {
-                var verdict = ParseVerdict(record);
+                var json = record.Message.Headers is { } headers && headers.TryGetLastBytes(PostHeaders.Verdict, out var bytes)
+                    ? bytes
+                    : throw new JsonException($"No {PostHeaders.Verdict} header at {record.TopicPartitionOffset}.");
+                var verdict = JsonSerializer.Deserialize(json, StreamingJsonContext.Default.Verdict)
+                    ?? throw new JsonException($"Null verdict at {record.TopicPartitionOffset}.");
                 flags.Add(verdict);
                 return verdict.PostId;
             }, cancellationToken);

@@ -46,7 +46,7 @@ internal static class SyntheticFineTuner
                 }
                 augmenter.Apply(realBatch, batch);
                 augmenter.Apply(fakeBatch, batch);
-                var r = optimizer.Step(realBatch, batch, fakeBatch, batch);
+                var r = optimizer.Step(realBatch, batch, fakeBatch, batch, oneBatch: !recipe.SeparateBatches);
                 if (step >= recipe.Steps - 50)
                 {
                     loss += r.Loss; pReal += r.RealProbability; pFake += r.FakeProbability; tail++;

@@ -30,6 +30,11 @@ public sealed record SyntheticRecipe
     /// <summary>Augmentations of the real and synthetic training images; default <see cref="AugmentationRecipe"/>'s.</summary>
     public AugmentationRecipe Augmentation { get; init; } = new();
 
-    /// <summary>The recipe before the zoo: DCGAN snapshots only, no augmentation, 1,000 steps.</summary>
-    public static SyntheticRecipe SingleGenerator { get; } = new() { Zoo = null, Augmentation = AugmentationRecipe.None, Steps = 1000 };
+    /// <summary>Whether real and synthetic images pass through the classifier's BatchNorm in separate batches (the GAN
+    /// step's way, the recipe before the zoo); default false: one mixed batch per step, so that the batch statistics
+    /// BatchNorm normalises with in training match the running statistics the exported graph uses.</summary>
+    public bool SeparateBatches { get; init; }
+
+    /// <summary>The recipe before the zoo: DCGAN snapshots only, no augmentation, separate batches, 1,000 steps.</summary>
+    public static SyntheticRecipe SingleGenerator { get; } = new() { Zoo = null, Augmentation = AugmentationRecipe.None, SeparateBatches = true, Steps = 1000 };
 }

@@ -27,6 +27,27 @@ public sealed class ClassifierOptimizerTests
     }
 
     [Fact]
+    public void OneBatchStepLossMatchesBceComputedFromOneForwardPassOverBothBatches()
+    {
+        // BatchNorm in train mode: one pass over real+fake normalises both with the mixed batch's statistics, which
+        // differs from two passes (the default) whenever the two batches' statistics differ
+        var real = TestData.Trousers(Batch);
+        using var g = TorchNetwork.Create(DcganSpecs.Generator(width: 16), 3);
+        var fake = g.Sample(Batch, 4).Images;
+        using var d = TorchNetwork.Create(DcganSpecs.Discriminator(width: 8), 5);
+        using var reference = d.Copy();
+        var logits = reference.Forward([.. real, .. fake], 2 * Batch, train: true).Output;
+        var separate = reference.Forward(real, Batch, train: true).Output;
+
+        using var optimizer = new ClassifierOptimizer(d, 1e-4, 0.5, 0.999);
+        var step = optimizer.Step(real, Batch, fake, Batch, oneBatch: true);
+
+        Assert.Equal(Bce(logits[..Batch], 1) + Bce(logits[Batch..], 0), step.Loss, 1e-4);
+        Assert.Equal(logits[..Batch].Average(Sigmoid), step.RealProbability, 1e-5);
+        Assert.NotEqual(separate.Average(Sigmoid), step.RealProbability, 3);
+    }
+
+    [Fact]
     public void FineTuningACopySeparatesRealFromGeneratedImagesAndLeavesTheOriginalUnchanged()
     {
         var images = TestData.Trousers(512);

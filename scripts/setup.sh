@@ -7,7 +7,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 # postgresql: the review store tests start a real PostgreSQL server (initdb + postgres as the postgres user, via
 # util-linux's runuser; the package's own cluster is not used).
-packages=(dataset-fashion-mnist chromium postgresql)
+# fonts-dejavu-core: text drawn by the degenerate-image tests.
+packages=(dataset-fashion-mnist chromium postgresql fonts-dejavu-core)
 # TorchSharp's libLibTorchSharp.so needs GLIBCXX_3.4.32; Debian 12's libstdc++ lacks it: the patch needs patchelf and
 # g++ (for a one-function library), nothing else does.
 libstdcxx="$(ldconfig -p | awk '/libstdc\+\+\.so\.6 \(libc6,x86-64\)/ && !found { print $NF; found = 1 }')"

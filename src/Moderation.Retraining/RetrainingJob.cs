@@ -36,6 +36,11 @@ public sealed class RetrainingJob(ILogger<RetrainingJob> logger, TimeProvider? t
     /// <summary>Verdict reason of <c>synthetic_score</c>.</summary>
     public const string SyntheticReason = "synthetic";
 
+    /// <summary>Verdict reason of <c>degenerate_score</c>: the image's global statistics (brightness, contrast, edge
+    /// density, background share, row and column profiles) lie far from the normal images' (flat, near-flat, noise,
+    /// stripes, lines, text on a plain background).</summary>
+    public const string DegenerateReason = "degenerate";
+
     /// <summary>Seed offset of the generator samples that measure the synthetic score (distinct from fine-tuning's).</summary>
     internal const long MeasureSampleSeedOffset = 3;
 
@@ -68,7 +73,7 @@ public sealed class RetrainingJob(ILogger<RetrainingJob> logger, TimeProvider? t
 
         var outputs = ScoreOutputs(detector.Model);
         var calibration = OnnxScoring.ScoreAll(dPath, outputs, normal.Calibration, normal.CalibrationCount);
-        var joint = ThresholdCalibrator.Jointly(calibration, h.TargetFpr); // a verdict flags when any score is above its threshold
+        var joint = ConformalCalibration.Jointly(calibration, h.TargetFpr); // a verdict flags when any score is above its threshold
         var thresholds = joint.Thresholds.ToArray();
         var metrics = Metrics(detector);
         if (detector.TransformFinal is { } transform)
@@ -78,7 +83,8 @@ public sealed class RetrainingJob(ILogger<RetrainingJob> logger, TimeProvider? t
         var realised = new double[outputs.Count];
         Array.Fill(realised, double.NaN);
         if (pipeline.Dataset!.Kind == PipelineDataset.FashionMnistKind)
-            realised = MeasureOnTestSet(pipeline, dPath, detector.Generator, outputs, thresholds, metrics);
+            realised = MeasureOnTestSet(pipeline, dPath, detector.Generator, outputs, thresholds, metrics,
+                detector.Model.SyntheticParameters is null ? [] : detector.Zoo);
         metrics["wall_seconds"] = wall.Elapsed.TotalSeconds;
 
         var card = new ModelCard
@@ -102,7 +108,7 @@ public sealed class RetrainingJob(ILogger<RetrainingJob> logger, TimeProvider? t
             },
             Thresholds = [.. outputs.Select((o, i) => new ScoreThreshold
             {
-                Reason = o == OnnxTensorNames.AnomalyScore ? AbnormalReason : SyntheticReason,
+                Reason = ReasonOf(o),
                 Output = o, Value = thresholds[i], TargetFpr = joint.PerScoreFpr, RealisedFpr = realised[i],
             })],
             Metrics = metrics,
@@ -111,10 +117,22 @@ public sealed class RetrainingJob(ILogger<RetrainingJob> logger, TimeProvider? t
         return new RetrainingResult(folder, card, detector.Training.ImagesPerSecond, wall.Elapsed.TotalSeconds);
     }
 
-    /// <summary><c>anomaly_score</c>, and <c>synthetic_score</c> when the model has the synthetic classifier.</summary>
-    internal static IReadOnlyList<string> ScoreOutputs(DetectorModel model) => model.SyntheticParameters is null
-        ? [OnnxTensorNames.AnomalyScore]
-        : [OnnxTensorNames.AnomalyScore, DetectorTensorNames.SyntheticScore];
+    /// <summary><c>anomaly_score</c>, <c>degenerate_score</c> when the model has the degenerate check, and
+    /// <c>synthetic_score</c> when it has the synthetic classifier: the scores of the verdict.</summary>
+    internal static IReadOnlyList<string> ScoreOutputs(DetectorModel model) =>
+    [
+        OnnxTensorNames.AnomalyScore,
+        .. model.Degenerate is null ? Array.Empty<string>() : [DetectorTensorNames.DegenerateScore],
+        .. model.SyntheticParameters is null ? Array.Empty<string>() : [DetectorTensorNames.SyntheticScore],
+    ];
+
+    /// <summary>The verdict reason of an output.</summary>
+    internal static string ReasonOf(string output) => output switch
+    {
+        OnnxTensorNames.AnomalyScore => AbnormalReason,
+        DetectorTensorNames.DegenerateScore => DegenerateReason,
+        _ => SyntheticReason,
+    };
 
     private static Dictionary<string, string> Architecture(TrainedDetector detector) => new()
     {
@@ -127,7 +145,9 @@ public sealed class RetrainingJob(ILogger<RetrainingJob> logger, TimeProvider? t
             _ => t.Kind,
         }).Concat(detector.Model.Transform is null ? [] : ["geom: -sum_t log p(t | t(x)) of a transformation classifier over the 8 dihedral transforms"])),
         ["transform_classifier"] = detector.Model.Transform?.Spec.ToNativeSpec() ?? "none",
-        ["synthetic_score"] = detector.Model.SyntheticParameters is null ? "none" : "-logit of a discriminator copy fine-tuned against generator snapshots",
+        ["synthetic_score"] = detector.Model.SyntheticParameters is null ? "none" : "-logit of a discriminator copy fine-tuned against the generator zoo (real and synthetic images augmented: blur, JPEG, resize, noise)",
+        ["zoo"] = string.Join("\n", detector.Zoo.Select(f => $"{f.Name}: {f.Description}")),
+        ["degenerate_score"] = detector.Model.Degenerate is null ? "none" : "standardised Mahalanobis distance (Gaussian, Ledoit-Wolf) of 7 image statistics: mean, ln sd, ln mean |dx|, ln mean |dy|, share below -0.9, ln sd of row means, ln sd of column means",
         ["synthetic_classifier"] = detector.Model.SyntheticParameters is null ? "none" : (detector.Model.SyntheticSpec ?? detector.Model.Discriminator).ToNativeSpec(),
         ["anomaly_discriminator"] = detector.FeatureTraining is null ? "the generator's GAN" : "a second GAN's (same images and hyperparameters)",
     };
@@ -157,7 +177,7 @@ public sealed class RetrainingJob(ILogger<RetrainingJob> logger, TimeProvider? t
     /// test images; AUROC of each score against the other classes and against 1,000 generator samples (recorded in
     /// <paramref name="metrics"/>).</summary>
     private double[] MeasureOnTestSet(TrainingPipeline pipeline, string dPath, TorchNetwork generator, IReadOnlyList<string> outputs,
-        double[] thresholds, Dictionary<string, double> metrics)
+        double[] thresholds, Dictionary<string, double> metrics, IReadOnlyList<Zoo.FamilySamples> zoo)
     {
         var test = FashionMnist.LoadTest(pipeline.Dataset!.ResolvedPath);
         var normalClasses = pipeline.Dataset.NormalClasses.ToHashSet();
@@ -180,6 +200,18 @@ public sealed class RetrainingJob(ILogger<RetrainingJob> logger, TimeProvider? t
 
         var normalImages = Enumerable.Range(0, test.Count).Where(i => normalClasses.Contains(test.Labels[i])).ToArray();
         metrics["verdict_realised_fpr_test"] = normalImages.Count(i => Enumerable.Range(0, outputs.Count).Any(o => scores[o][i] > thresholds[o])) / (double)normalImages.Length;
+        var interval = BinomialInterval.Of(normalImages.Length, pipeline.Hyperparameters.TargetFpr);
+        metrics["verdict_fpr_interval_low"] = interval.Low;
+        metrics["verdict_fpr_interval_high"] = interval.High;
+        metrics["verdict_fpr_test_images"] = normalImages.Length;
+        metrics["verdict_fpr_inside_interval"] = interval.Contains(metrics["verdict_realised_fpr_test"]) ? 1 : 0;
+        foreach (var family in zoo)
+        {
+            var familyScores = OnnxScoring.ScoreAll(dPath, outputs, family.Test, family.TestCount);
+            metrics[$"verdict_tpr_zoo.{family.Name}"] = ConformalCalibration.FlaggedShare(familyScores, thresholds);
+            metrics[$"synthetic_score.auroc_zoo.{family.Name}"] = DetectionMetrics.Auroc(
+                scores[^1].Where((_, i) => normalClasses.Contains(test.Labels[i])).ToArray(), familyScores[^1]);
+        }
         metrics["verdict_tpr_other_classes"] = Enumerable.Range(0, test.Count).Where(i => !normalClasses.Contains(test.Labels[i]))
             .Count(i => Enumerable.Range(0, outputs.Count).Any(o => scores[o][i] > thresholds[o])) / (double)(test.Count - normalImages.Length);
         return realised;

@@ -138,4 +138,30 @@ public class OpMappingTests : IDisposable
         Assert.Equal([2, 6], roundTrip.Shape);
         Assert.Equal(x, roundTrip.Data);
     }
+
+    [Fact]
+    public void Nearest_upsample_copies_each_pixel_into_a_2x2_block()
+    {
+        var y = RunOne(new NetworkSpec("nearest", [1, 2, 2], [new UpsampleSpec(2, UpsampleMode.Nearest)]), [], [1, 2, 3, 4]);
+        Assert.Equal([1, 1, 4, 4], y.Shape);
+        Assert.Equal([1f, 1, 2, 2, 1, 1, 2, 2, 3, 3, 4, 4, 3, 3, 4, 4], y.Data);
+    }
+
+    [Fact]
+    public void Bilinear_upsample_uses_half_pixel_centres_and_clamps_at_the_border()
+    {
+        // PyTorch align_corners=False: source coordinate (dst + 0.5)/2 − 0.5 → −0.25 (clamped to 0), 0.25, 0.75, 1.25 (clamped to 1)
+        var y = RunOne(new NetworkSpec("bilinear", [1, 2, 2], [new UpsampleSpec(2, UpsampleMode.Bilinear)]), [], [1, 2, 3, 4]);
+        Assert.Equal([1, 1, 4, 4], y.Shape);
+        Assert.Equal([1f, 1.25f, 1.75f, 2, 1.5f, 1.75f, 2.25f, 2.5f, 2.5f, 2.75f, 3.25f, 3.5f, 3, 3.25f, 3.75f, 4], y.Data);
+    }
+
+    [Fact]
+    public void Pixel_shuffle_orders_channels_as_pytorch_does()
+    {
+        // out(0, 2h+i, 2w+j) = in(2i+j, h, w): channels [1,2], [3,4], [5,6], [7,8] of a 1×2 map
+        var y = RunOne(new NetworkSpec("shuffle", [4, 1, 2], [new PixelShuffleSpec(2)]), [], [1, 2, 3, 4, 5, 6, 7, 8]);
+        Assert.Equal([1, 1, 2, 4], y.Shape);
+        Assert.Equal([1f, 3, 2, 4, 5, 7, 6, 8], y.Data);
+    }
 }

@@ -7,7 +7,7 @@ using Moderation.Training.Torch;
 namespace Moderation.Retraining.Tests;
 
 /// <summary>The same pipeline and seed give the same ONNX bytes with the same thread count (a short run: one epoch on
-/// 600 trousers, 20 fine-tuning steps); another seed gives other bytes.</summary>
+/// 600 trousers, a one-epoch zoo, 20 fine-tuning steps); another seed gives other bytes.</summary>
 public sealed class ReproducibilityTests : IDisposable
 {
     private readonly TempFolder folder = new();
@@ -41,7 +41,7 @@ public sealed class ReproducibilityTests : IDisposable
         {
             Transform = null,
             Terms = [new(new FeatureTap(1, 2), AnomalyTermKind.NearestNeighbour, 16)],
-            Synthetic = new SyntheticRecipe { Steps = 20 },
+            Synthetic = new SyntheticRecipe { Steps = 20, Zoo = TinyZoo.Recipe },
         };
         return new RetrainingJob(NullLogger<RetrainingJob>.Instance) { Recipe = recipe }.Run(pipeline).Folder;
     }

@@ -13,4 +13,13 @@ internal static class TestData
     /// float32 [count,1,28,28] in [−1,1].</summary>
     public static float[] Images(int label, int count, int skip = 0) =>
         Train.WhereClass([label]).Select([.. Enumerable.Range(skip, count)]).ToTensor();
+
+    /// <summary>The repository root (the folder holding models/), found upwards from the test binaries.</summary>
+    public static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (Directory.Exists(Path.Combine(dir.FullName, "models")) && File.Exists(Path.Combine(dir.FullName, "Directory.Build.props")))
+                return dir.FullName;
+        throw new DirectoryNotFoundException("repository root with models/ not found above " + AppContext.BaseDirectory);
+    }
 }

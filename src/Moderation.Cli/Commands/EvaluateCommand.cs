@@ -23,11 +23,12 @@ internal static class EvaluateCommand
         var seed = new Option<long>("--seed") { Description = "Seed of training, splits and sampling", DefaultValueFactory = _ => 42 };
         var output = new Option<string>("--output") { Description = "Report folder", DefaultValueFactory = _ => "artifacts/evaluation" };
         var unseen = new Option<string>("--unseen-generator-classes") { Description = "Classes for which a never-seen generator (other seed and width) is trained to test the synthetic score, comma-separated", DefaultValueFactory = _ => "" };
-        var quick = new Option<bool>("--quick") { Description = "CI variant: class 1 only, 1 epoch, 2,000 training images" };
+        var transfer = new Option<string?>("--lofo-classes") { Description = "Classes for which the synthetic detector is tested leave-one-generator-family-out, comma-separated (default 1,6; --quick: 1; empty: none)" };
+        var quick = new Option<bool>("--quick") { Description = "CI variant: class 1 only, 1 epoch, 2,000 training images, one-epoch zoo" };
         var threads = new Option<int>("--threads") { Description = "libtorch threads (default 1: on a shared 2-core machine one thread trains faster than two)", DefaultValueFactory = _ => 1 };
         var command = new Command("evaluate", "One-class Fashion-MNIST evaluation: per class train on that class, test on all 10,000 test images; AUROC, AUPRC, TPR at the calibrated FPR, synthetic AUROC; JSON + Markdown + SVG report")
         {
-            classes, epochs, seed, output, unseen, quick, threads,
+            classes, epochs, seed, output, unseen, transfer, quick, threads,
         };
         command.SetAction((result, token) => Task.Run(async () =>
         {
@@ -37,6 +38,7 @@ internal static class EvaluateCommand
             if (result.GetValue(epochs) is { } e) h = h with { Epochs = e };
             options = options with { Hyperparameters = h, UnseenGeneratorClasses = Parse(result.GetValue(unseen)) };
             if (result.GetValue(classes) is { Length: > 0 } list) options = options with { Classes = Parse(list) };
+            if (result.GetValue(transfer) is { } lofo) options = options with { LeaveOneFamilyOutClasses = Parse(lofo) };
             TorchRuntime.SetThreads(Math.Max(1, result.GetValue(threads)));
             var folder = result.GetValue(output)!;
             var work = Path.Combine(Path.GetTempPath(), $"moderation-evaluate-{Environment.ProcessId}");

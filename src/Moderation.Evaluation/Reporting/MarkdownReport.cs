@@ -34,6 +34,8 @@ internal static class MarkdownReport
 
         md.AppendLine("## What counts as normal").AppendLine().AppendLine(result.NormalDefinition).AppendLine();
         AppendComparison(md, result.FindKind(ScoreKinds.Anomaly));
+        TransferReport.AppendCalibration(md, result.VerdictCalibration);
+        TransferReport.Append(md, result.Transfer);
         foreach (var kind in result.Kinds) AppendKind(md, kind);
         return md.ToString();
     }

@@ -6,7 +6,8 @@ namespace Moderation.Evaluation.Reporting;
 /// Writes a one-class evaluation into a folder: <c>evaluation.json</c> (<see cref="EvaluationJson"/>),
 /// <c>report.md</c> (summary, comparison with <see cref="PublishedBaselines"/>, per-class tables, per-anomalous-class
 /// AUROC matrix) and SVG plots under <c>plots/</c>: <c>roc-{kind}.svg</c> (all classes of a kind on one chart) and
-/// <c>histogram-{kind}-{class}.svg</c> (normal test vs positive scores with the threshold). Everything is drawn from the
+/// <c>histogram-{kind}-{class}.svg</c> (normal test vs positive scores with the threshold), and PNG sample grids of the
+/// generator families under <c>samples/</c>. Everything is drawn from the
 /// <see cref="EvaluationResult"/> alone, so a report can be redrawn from its JSON.
 /// </summary>
 public static class ReportWriter
@@ -45,6 +46,14 @@ public static class ReportWriter
         {
             var path = Path.Combine(folder, relative);
             await File.WriteAllTextAsync(path, svg, cancellationToken).ConfigureAwait(false);
+            plotPaths.Add(path);
+        }
+        foreach (var c in result.Transfer)
+        foreach (var (family, png) in c.SampleGrids)
+        {
+            var path = Path.Combine(folder, TransferReport.GridPath(c.ClassIndex, family));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllBytesAsync(path, png, cancellationToken).ConfigureAwait(false);
             plotPaths.Add(path);
         }
         return new ReportFiles(folder, jsonPath, markdownPath, plotPaths);

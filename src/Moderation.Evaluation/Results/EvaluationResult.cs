@@ -20,8 +20,14 @@ public sealed record EvaluationResult
     /// <summary>Per score kind, e.g. <see cref="ScoreKinds.Anomaly"/> then <see cref="ScoreKinds.Synthetic"/>.</summary>
     [JsonPropertyName("kinds")] public required IReadOnlyList<ScoreKindResult> Kinds { get; init; }
 
-    /// <summary>Current <see cref="SchemaVersion"/>: 1.</summary>
-    public const int CurrentSchemaVersion = 1;
+    /// <summary>Leave-one-family-out transfer of the synthetic detector, per class where it was run (empty otherwise).</summary>
+    [JsonPropertyName("transfer")] public IReadOnlyList<ClassTransferResult> Transfer { get; init; } = [];
+
+    /// <summary>The verdict's realised FPR per class against its binomial interval (empty when not measured).</summary>
+    [JsonPropertyName("verdictCalibration")] public IReadOnlyList<VerdictCalibrationResult> VerdictCalibration { get; init; } = [];
+
+    /// <summary>Current <see cref="SchemaVersion"/>: 2 (adds <see cref="Transfer"/> and <see cref="VerdictCalibration"/>).</summary>
+    public const int CurrentSchemaVersion = 2;
 
     /// <summary>The kind named <paramref name="kind"/>, or null.</summary>
     public ScoreKindResult? FindKind(string kind) => Kinds.FirstOrDefault(k => string.Equals(k.Kind, kind, StringComparison.Ordinal));

@@ -6,7 +6,7 @@ using static Moderation.Export.Graph.OnnxGraphBuilder;
 namespace Moderation.Export.Detector;
 
 /// <summary>Builds the detector graph: D's layers (shared contract outputs), the anomaly terms read from D's layer
-/// outputs, and the prefixed synthetic classifier (its own spec when <see cref="DetectorModel.SyntheticSpec"/> is set). Operator semantics: ONNX Operators.md, opset 17.</summary>
+/// outputs, the degenerate-image check on the image statistics, and the prefixed synthetic classifier (its own spec when <see cref="DetectorModel.SyntheticSpec"/> is set). Operator semantics: ONNX Operators.md, opset 17.</summary>
 internal static class DetectorGraphWriter
 {
     /// <summary>Prefix of the synthetic classifier's tensors.</summary>
@@ -50,6 +50,14 @@ internal static class DetectorGraphWriter
         graph.AddOutput(OnnxTensorNames.Logit, [1]);
         graph.AddOutput(OnnxTensorNames.Features, [spec.FeatureCount]);
         graph.AddOutput(OnnxTensorNames.AnomalyScore, [1]);
+        if (model.Degenerate is { } degenerate)
+        {
+            var statistics = ImageStatisticsWriter.Append(graph, image, spec.InputShape[1], spec.InputShape[2], "degenerate.");
+            degenerate.Validate(ImageStatisticsWriter.Count);
+            var score = AnomalyTermWriter.Append(graph, degenerate, "degenerate.term.", statistics);
+            graph.AddNode("Identity", DetectorTensorNames.DegenerateScore, [score]);
+            graph.AddOutput(DetectorTensorNames.DegenerateScore, [1]);
+        }
         if (model.SyntheticParameters is { } synthetic)
         {
             var copy = AppendNetwork(graph, syntheticSpec, synthetic, image, SyntheticPrefix, SyntheticPrefix + OnnxTensorNames.Logit);

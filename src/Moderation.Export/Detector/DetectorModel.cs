@@ -31,4 +31,8 @@ public sealed record DetectorModel
     /// It differs when the anomaly terms read a discriminator without BatchNorm while the synthetic classifier is
     /// fine-tuned from the DCGAN paper's discriminator (<c>DetectorRecipe.FeatureDiscriminatorBatchNorm</c>).</summary>
     public NetworkSpec? SyntheticSpec { get; init; }
+
+    /// <summary>The degenerate-image check: a Gaussian term on the image statistics of <see cref="ImageStatisticsWriter"/>,
+    /// fitted on normal images, output as <c>degenerate_score</c> (its own threshold and reason); null = none.</summary>
+    public GaussianTerm? Degenerate { get; init; }
 }

@@ -30,8 +30,22 @@ internal static class LayerNodeWriter
             LinearSpec l => graph.AddNode("Gemm", output,
                 WeightAndBias(graph, parameters, index, input, l.Bias, l.Out, [l.Out, l.In]),
                 Float("alpha", 1f), Float("beta", 1f), Int("transB", 1)),
+            UpsampleSpec u => Upsample(graph, index, input, output, u),
+            PixelShuffleSpec p => graph.AddNode("DepthToSpace", output, [input], Int("blocksize", p.Factor), Text("mode", "CRD")),
             _ => throw new NotSupportedException($"layer {index} ({layer.GetType().Name}) has no ONNX mapping"),
         };
+
+    /// <summary>Resize with scales [1,1,s,s] and no ROI: nearest = asymmetric coordinates with floor rounding (PyTorch's
+    /// <c>nearest</c>), bilinear = <c>linear</c> with half-pixel coordinates (PyTorch's <c>align_corners=False</c>).</summary>
+    private static string Upsample(OnnxGraphBuilder graph, int index, string input, string output, UpsampleSpec u)
+    {
+        var scales = graph.AddInitializer($"{index}.scales", [4], [1f, 1f, u.Scale, u.Scale]);
+        return u.Mode == UpsampleMode.Nearest
+            ? graph.AddNode("Resize", output, [input, "", scales], Text("mode", "nearest"),
+                Text("coordinate_transformation_mode", "asymmetric"), Text("nearest_mode", "floor"))
+            : graph.AddNode("Resize", output, [input, "", scales], Text("mode", "linear"),
+                Text("coordinate_transformation_mode", "half_pixel"));
+    }
 
     /// <summary>Conv/ConvTranspose attributes for a square kernel, equal stride and symmetric zero padding.</summary>
     private static Proto.AttributeProto[] ConvAttributes(int kernel, int stride, int padding) =>

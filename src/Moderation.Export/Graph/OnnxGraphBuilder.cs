@@ -57,10 +57,11 @@ internal sealed class OnnxGraphBuilder
         return name;
     }
 
-    /// <summary>Adds a node with one output named <paramref name="output"/>; returns that name.</summary>
+    /// <summary>Adds a node with one output named <paramref name="output"/>; returns that name. An empty input name
+    /// leaves an optional input out (ONNX IR: an empty string names a missing optional input).</summary>
     public string AddNode(string opType, string output, IReadOnlyList<string> inputs, params AttributeProto[] attributes)
     {
-        foreach (var input in inputs) RequireExisting(input);
+        foreach (var input in inputs.Where(i => i.Length > 0)) RequireExisting(input);
         Declare(output);
         var node = new NodeProto { OpType = opType, Name = $"{opType}_{graph.Node.Count}", Domain = string.Empty };
         node.Input.AddRange(inputs);
@@ -84,6 +85,10 @@ internal sealed class OnnxGraphBuilder
         attribute.Ints.AddRange(values);
         return attribute;
     }
+
+    /// <summary>A STRING attribute (UTF-8).</summary>
+    public static AttributeProto Text(string name, string value) =>
+        new() { Name = name, Type = AttributeProto.Types.AttributeType.String, S = ByteString.CopyFromUtf8(value) };
 
     /// <summary>A FLOAT attribute.</summary>
     public static AttributeProto Float(string name, float value) =>

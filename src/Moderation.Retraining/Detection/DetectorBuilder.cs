@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Moderation.Core.Networks;
 using Moderation.Export.Detector;
+using Moderation.Retraining.Zoo;
 using Moderation.Training.Gan;
 using Moderation.Training.Pipelines;
 using Moderation.Training.Torch;
@@ -74,14 +75,26 @@ public sealed partial class DetectorBuilder(ILogger logger, TimeProvider? timePr
                 LogTerm(termRecipe.ToString(), term.Dimension, term.Offset, term.Scale);
                 terms.Add(term);
             }
+            var degenerate = recipe.DegenerateCheck ? DegenerateFitter.Fit(fit, fitCount, standardise, standardiseCount, hyperparameters.Seed) : null;
             double fitSeconds = _time.GetElapsedTime(start).TotalSeconds;
 
             start = _time.GetTimestamp();
-            ClassifierStepResult final = default;
-            if (recipe.Synthetic is { } synthetic && snapshots.Count > 0)
+            IReadOnlyList<FamilySamples> zoo = [];
+            if (recipe.Synthetic is { } zooSynthetic && snapshots.Count > 0)
             {
-                (classifier, final) = SyntheticFineTuner.FineTune(trained.Discriminator, snapshots, train, trainCount, synthetic, hyperparameters.Seed, cancellationToken);
-                LogSynthetic(snapshots.Count, final.Loss, final.RealProbability, final.FakeProbability);
+                var dcgan = $"{ZooRecipe.DcganFamily}: the pipeline's DCGAN (transposed convolution, z {hyperparameters.LatentSize}, width {recipe.GeneratorWidth}, GAN NonSaturating, {hyperparameters.Epochs} epochs, snapshots {zooSynthetic.FirstSnapshotEpoch}–{hyperparameters.Epochs})";
+                zoo = zooSynthetic.Zoo is { } zooRecipe
+                    ? new ZooTrainer(logger, _time).Train(hyperparameters, train, trainCount, zooRecipe, snapshots, dcgan, cancellationToken)
+                    : [ZooTrainer.Draw(ZooRecipe.DcganFamily, dcgan, snapshots, ZooRecipe.Default, hyperparameters.Seed, 0)];
+            }
+            double zooSeconds = _time.GetElapsedTime(start).TotalSeconds;
+
+            start = _time.GetTimestamp();
+            ClassifierStepResult final = default;
+            if (recipe.Synthetic is { } synthetic && zoo.Count > 0)
+            {
+                (classifier, final) = SyntheticFineTuner.FineTune(trained.Discriminator, zoo, train, trainCount, synthetic, hyperparameters.Seed, cancellationToken);
+                LogSynthetic(zoo.Count, final.Loss, final.RealProbability, final.FakeProbability);
             }
             double tuneSeconds = _time.GetElapsedTime(start).TotalSeconds;
 
@@ -91,12 +104,13 @@ public sealed partial class DetectorBuilder(ILogger logger, TimeProvider? timePr
                 DiscriminatorParameters = ByName(d),
                 AnomalyTerms = terms,
                 Transform = transform,
+                Degenerate = degenerate,
                 SyntheticParameters = classifier is null ? null : ByName(classifier),
                 SyntheticSpec = classifier is null || featureGan is null ? null : classifier.Spec,
             };
             return new TrainedDetector(model, trained.Generator, trained, final, ganSeconds, fitSeconds, tuneSeconds)
             {
-                TransformFinal = transformFinal, FeatureTraining = featureGan,
+                TransformFinal = transformFinal, FeatureTraining = featureGan, Zoo = zoo, ZooSeconds = zooSeconds,
             };
         }
         catch
@@ -155,6 +169,6 @@ public sealed partial class DetectorBuilder(ILogger logger, TimeProvider? timePr
     [LoggerMessage(Level = LogLevel.Information, Message = "transformation classifier, {Epochs} epochs: loss {Loss:F3}, accuracy {Accuracy:P1}; term offset {Offset:G4}, scale {Scale:G4}")]
     private partial void LogTransform(int epochs, double loss, double accuracy, double offset, double scale);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "synthetic classifier fine-tuned against {Snapshots} generator snapshots: loss {Loss:F3}, p(real) {Real:F2}, p(fake) {Fake:F2}")]
-    private partial void LogSynthetic(int snapshots, float loss, float real, float fake);
+    [LoggerMessage(Level = LogLevel.Information, Message = "synthetic classifier fine-tuned against {Families} generator families: loss {Loss:F3}, p(real) {Real:F2}, p(fake) {Fake:F2}")]
+    private partial void LogSynthetic(int families, float loss, float real, float fake);
 }

@@ -54,6 +54,10 @@ public sealed record DetectorRecipe
     /// tap); null = none (then no term may tap it).</summary>
     public TransformRecipe? Transform { get; init; } = new();
 
+    /// <summary>Whether the model gets the degenerate-image check (<c>degenerate_score</c>, reason <c>degenerate</c>:
+    /// a Gaussian on 7 global image statistics fitted on the normal images); default true.</summary>
+    public bool DegenerateCheck { get; init; } = true;
+
     /// <summary>The synthetic classifier; null = no <c>synthetic_score</c>.</summary>
     public SyntheticRecipe? Synthetic { get; init; } = new();
 

@@ -1,4 +1,5 @@
 using Moderation.Export.Detector;
+using Moderation.Retraining.Zoo;
 using Moderation.Training.Gan;
 using Moderation.Training.Torch;
 
@@ -29,8 +30,15 @@ public sealed record TrainedDetector(
     /// when they read <see cref="Training"/>'s D. Owned: disposed with this.</summary>
     public GanTrainingResult? FeatureTraining { get; init; }
 
+    /// <summary>The generator families the synthetic classifier was trained against, with their train and test
+    /// samples (the pipeline DCGAN's first); empty without a synthetic classifier.</summary>
+    public IReadOnlyList<FamilySamples> Zoo { get; init; } = [];
+
+    /// <summary>Wall time of training the zoo and drawing its samples, s.</summary>
+    public double ZooSeconds { get; init; }
+
     /// <summary>Total wall time, s.</summary>
-    public double TotalSeconds => GanSeconds + FitSeconds + FineTuneSeconds;
+    public double TotalSeconds => GanSeconds + FitSeconds + ZooSeconds + FineTuneSeconds;
 
     /// <summary>Disposes the networks.</summary>
     public void Dispose()

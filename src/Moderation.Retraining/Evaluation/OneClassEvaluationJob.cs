@@ -93,6 +93,8 @@ public sealed partial class OneClassEvaluationJob(ILogger logger, TimeProvider? 
                 "samples (synthetic) are the positives.",
             Run = RunMetadata.Capture(timeProvider, commandLine, h.Seed, h.Epochs, wallSeconds),
             Kinds = kinds,
+            Transfer = [.. runs.Select(r => r.Transfer).OfType<ClassTransferResult>()],
+            VerdictCalibration = [.. runs.Select(r => r.VerdictCalibration).OfType<VerdictCalibrationResult>()],
         };
     }
 
@@ -100,7 +102,7 @@ public sealed partial class OneClassEvaluationJob(ILogger logger, TimeProvider? 
     [
         (ScoreKinds.Anomaly, "anomaly_score: sum of standardised terms (nearest neighbour on pixels, discriminator features and transformation-classifier features; GEOM transformation-classifier likelihood), computed in the ONNX graph; positives: the other nine classes' test images"),
         (LogitKind, "baseline: −logit of the same discriminator; positives: the other nine classes' test images"),
-        (ScoreKinds.Synthetic, "synthetic_score: −logit of a discriminator copy fine-tuned against generator snapshots; positives: samples of the model's own final generator (seeds never used in fine-tuning)"),
+        (ScoreKinds.Synthetic, "synthetic_score: −logit of a discriminator copy fine-tuned against the generator zoo; positives: samples of the model's own final generator (seeds never used in fine-tuning)"),
         (SyntheticUnseenKind, "synthetic_score; positives: samples of a generator never seen in fine-tuning (another seed, another width)"),
     ];
 
@@ -125,9 +127,11 @@ public sealed partial class OneClassEvaluationJob(ILogger logger, TimeProvider? 
         DetectorOnnxExporter.Export(detector.Model, path, new OnnxExportOptions());
 
         bool hasSynthetic = detector.Model.SyntheticParameters is not null;
-        string[] outputs = hasSynthetic
-            ? [OnnxTensorNames.AnomalyScore, OnnxTensorNames.Logit, DetectorTensorNames.SyntheticScore]
-            : [OnnxTensorNames.AnomalyScore, OnnxTensorNames.Logit];
+        var verdictOutputs = RetrainingJob.ScoreOutputs(detector.Model);
+        // anomaly, logit, synthetic (when present) at fixed positions, then the verdict's other outputs
+        string[] outputs = [OnnxTensorNames.AnomalyScore, OnnxTensorNames.Logit,
+            .. hasSynthetic ? [DetectorTensorNames.SyntheticScore] : Array.Empty<string>(),
+            .. verdictOutputs.Where(o => o is not (OnnxTensorNames.AnomalyScore or DetectorTensorNames.SyntheticScore))];
         var testScores = OnnxScoring.ScoreAll(path, outputs, testImages, test.Count);
         var calibration = OnnxScoring.ScoreAll(path, outputs, normal.Calibration, normal.CalibrationCount);
         int unusedCount = normal.TrainCount - trainCount;
@@ -164,8 +168,25 @@ public sealed partial class OneClassEvaluationJob(ILogger logger, TimeProvider? 
                 LogSynthetic(c, SyntheticUnseenKind, DetectionMetrics.Auroc(normalSynthetic, unseenScores));
             }
         }
+        int[] verdictIndex = [.. verdictOutputs.Select(o => Array.IndexOf(outputs, o))];
+        var verdictTest = verdictIndex.Select(i => Split(testScores[i], isNormal).Normal).ToArray();
+        var verdictCalibration = verdictIndex.Select(i => calibration[i]).ToArray();
+        var calibrationResult = VerdictCalibration(c, verdictOutputs, verdictCalibration, verdictTest, h.TargetFpr);
+        ClassTransferResult? transfer = null;
+        if (hasSynthetic && options.LeaveOneFamilyOutClasses.Contains(c) && options.Recipe.Synthetic is { } synthetic)
+        {
+            // the verdict's other scores, fixed across folds; the fold's synthetic score joins them
+            var fixedOutputs = verdictOutputs.Where(o => o != DetectorTensorNames.SyntheticScore).ToArray();
+            int[] keep = [.. fixedOutputs.Select(o => verdictOutputs.ToList().IndexOf(o))]; // positions in the verdict's arrays
+            var fixedScores = new FamilyTransferEvaluator.FixedScores(
+                [.. keep.Select(i => verdictCalibration[i])], [.. keep.Select(i => verdictTest[i])],
+                detector.Zoo.ToDictionary(f => f.Name, f => OnnxScoring.ScoreAll(path, fixedOutputs, f.Test, f.TestCount), StringComparer.Ordinal));
+            var normalTest = Gather(testImages, [.. Enumerable.Range(0, test.Count).Where(i => isNormal[i])]);
+            transfer = new FamilyTransferEvaluator(logger, _time).Run(c, FashionMnist.ClassNames[c], detector, synthetic, train, trainCount,
+                normal.Calibration, normal.CalibrationCount, normalTest, normalTest.Length / Pixels, fixedScores, h.TargetFpr, h.Seed, workFolder, cancellationToken);
+        }
         File.Delete(path);
-        return new OneClassRun(c, detector.TotalSeconds, kinds, unusedByOutput);
+        return new OneClassRun(c, detector.TotalSeconds, kinds, unusedByOutput) { Transfer = transfer, VerdictCalibration = calibrationResult };
     }
 
     /// <summary>Trains a plain DCGAN with another seed and generator width on the same images; returns its samples.</summary>
@@ -182,6 +203,27 @@ public sealed partial class OneClassEvaluationJob(ILogger logger, TimeProvider? 
         };
         using var trained = trainer.Train(train, count, progress, cancellationToken);
         return trained.Generator.Sample(options.GeneratorSamples, h.Seed + RetrainingJob.MeasureSampleSeedOffset).Images;
+    }
+
+    /// <summary>The verdict's thresholds (conformal, joint) on the calibration scores, measured on the normal test scores.</summary>
+    private static VerdictCalibrationResult VerdictCalibration(int c, IReadOnlyList<string> outputs, double[][] calibration, double[][] normalTest, double targetFpr)
+    {
+        var joint = ConformalCalibration.Jointly(calibration, targetFpr);
+        double realised = ConformalCalibration.FlaggedShare(normalTest, joint.Thresholds);
+        var interval = BinomialInterval.Of(normalTest[0].Length, targetFpr);
+        return new VerdictCalibrationResult
+        {
+            ClassIndex = c, ClassName = FashionMnist.ClassNames[c], Outputs = outputs, CalibrationImages = calibration[0].Length,
+            TestImages = normalTest[0].Length, TargetFpr = targetFpr, RealisedFpr = realised,
+            IntervalLow = interval.Low, IntervalHigh = interval.High, Inside = interval.Contains(realised),
+        };
+    }
+
+    private static float[] Gather(float[] images, int[] indices)
+    {
+        var result = new float[indices.Length * Pixels];
+        for (int i = 0; i < indices.Length; i++) images.AsSpan(indices[i] * Pixels, Pixels).CopyTo(result.AsSpan(i * Pixels));
+        return result;
     }
 
     private static (double[] Normal, double[] Other) Split(double[] scores, bool[] isNormal) =>

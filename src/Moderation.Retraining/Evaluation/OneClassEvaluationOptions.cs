@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Moderation.Retraining.Detection;
+using Moderation.Retraining.Zoo;
 using Moderation.Training.Data;
 using Moderation.Training.Pipelines;
 
@@ -32,14 +33,19 @@ public sealed record OneClassEvaluationOptions
     /// the synthetic score ranks samples of a generator it was not fine-tuned on; default none.</summary>
     public IReadOnlyList<int> UnseenGeneratorClasses { get; init; } = [];
 
+    /// <summary>Classes for which the synthetic detector's transfer is measured leave-one-family-out
+    /// (<see cref="FamilyTransferEvaluator"/>); default Trouser (the shipped class) and Shirt (the hardest one-class class).</summary>
+    public IReadOnlyList<int> LeaveOneFamilyOutClasses { get; init; } = [1, 6];
+
     /// <summary>Width of the unseen generator; default 256 (the lead's DCGAN default, twice the detector's).</summary>
     [Range(2, 1024)] public int UnseenGeneratorWidth { get; init; } = 256;
 
     /// <summary>Seed offset of the unseen generator's training; default 1,000.</summary>
     public long UnseenGeneratorSeedOffset { get; init; } = 1000;
 
-    /// <summary>The CI variant (<c>evaluate --quick</c>): Trouser only, one epoch on 2,000 training images, 300
-    /// fine-tuning steps for the synthetic classifier; half of the
+    /// <summary>The CI variant (<c>evaluate --quick</c>): Trouser only, one epoch on 2,000 training images, a zoo of
+    /// one-epoch families with 600 training samples each, 200 fine-tuning steps of 32 + 32 images per synthetic classifier, leave-one-family-out on
+    /// Trouser; half of the
     /// class's 6,000 training images calibrate, so that 1,000 unused training images join the 1,000 normal test images
     /// as fresh normal data for the realised FPR.</summary>
     public static OneClassEvaluationOptions Quick { get; } = new OneClassEvaluationOptions() with
@@ -47,6 +53,20 @@ public sealed record OneClassEvaluationOptions
         Classes = [1],
         Hyperparameters = new() { Epochs = 1, CalibrationFraction = 0.5 },
         TrainImageLimit = 2000,
-        Recipe = DetectorRecipe.Default with { Synthetic = new SyntheticRecipe { Steps = 300 }, Transform = new TransformRecipe { Epochs = 3 } },
+        LeaveOneFamilyOutClasses = [1],
+        Recipe = DetectorRecipe.Default with
+        {
+            Synthetic = new SyntheticRecipe
+            {
+                Steps = 200,
+                BatchSize = 32,
+                Zoo = ZooRecipe.Default with
+                {
+                    TrainSamples = 600, TestSamples = 500,
+                    Families = [.. ZooRecipe.Default.Families.Select(f => f with { Epochs = 1, SnapshotEpochs = [1] })],
+                },
+            },
+            Transform = new TransformRecipe { Epochs = 3 },
+        },
     };
 }

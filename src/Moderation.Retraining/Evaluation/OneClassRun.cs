@@ -1,4 +1,5 @@
 using Moderation.Evaluation.OneClass;
+using Moderation.Evaluation.Results;
 
 namespace Moderation.Retraining.Evaluation;
 
@@ -13,4 +14,11 @@ public sealed record OneClassRun(
     int ClassIndex,
     double Seconds,
     IReadOnlyDictionary<string, OneClassScores> Kinds,
-    IReadOnlyDictionary<string, double[]> UnusedNormal);
+    IReadOnlyDictionary<string, double[]> UnusedNormal)
+{
+    /// <summary>Leave-one-family-out results, when run for this class.</summary>
+    public ClassTransferResult? Transfer { get; init; }
+
+    /// <summary>The verdict's realised FPR on the normal test images, when the model has its verdict scores.</summary>
+    public VerdictCalibrationResult? VerdictCalibration { get; init; }
+}

@@ -37,6 +37,9 @@ public sealed class GanTrainer
     /// <summary>Discriminator architecture; default <see cref="DcganSpecs.Discriminator"/>.</summary>
     public NetworkSpec DiscriminatorSpec { get; init; }
 
+    /// <summary>Adversarial loss; default <see cref="GanLoss.NonSaturating"/> (the DCGAN paper's).</summary>
+    public GanLoss Loss { get; init; } = GanLoss.NonSaturating;
+
     /// <summary>Steps between progress reports (a report also ends every epoch); default 20.</summary>
     public int ProgressInterval { get; init; } = 20;
 
@@ -85,7 +88,7 @@ public sealed class GanTrainer
         int count, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
         int batch = _h.BatchSize, imageSize = discriminator.InputSize, stepsPerEpoch = count / batch;
-        using var optimizer = new GanOptimizer(generator, discriminator, _h.LearningRate, _h.Beta1, _h.Beta2, _h.Seed + 2);
+        using var optimizer = new GanOptimizer(generator, discriminator, _h.LearningRate, _h.Beta1, _h.Beta2, _h.Seed + 2, Loss);
         var random = new Random(NormalImagesLoader.SeedOf(_h.Seed));
         var order = Enumerable.Range(0, count).ToArray();
         var real = new float[batch * imageSize];

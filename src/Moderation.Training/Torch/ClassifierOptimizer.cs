@@ -33,17 +33,20 @@ public sealed class ClassifierOptimizer : IDisposable
         _adam = optim.Adam(_net.parameters(), learningRate, beta1, beta2);
     }
 
-    /// <summary>One Adam step in train mode on BCE-with-logits(net(real), realLabel) + BCE-with-logits(net(fake), 0);
-    /// real and fake batches pass separately, as in the GAN step, so BatchNorm sees the same batch statistics.</summary>
+    /// <summary>One Adam step in train mode on BCE-with-logits(net(real), realLabel) + BCE-with-logits(net(fake), 0).
+    /// By default real and fake batches pass separately, as in the GAN step; with <paramref name="oneBatch"/> they pass
+    /// as one concatenated batch, so that BatchNorm's batch statistics mix both, as its running statistics (used at
+    /// inference) do.</summary>
     /// <param name="real">Real images float32 <c>[realBatch, input…]</c> (for DCGAN <c>[N,1,28,28]</c> in [−1,1]).</param>
     /// <param name="realBatch">Real samples, ≥ 2.</param>
     /// <param name="fake">Fake images float32 <c>[fakeBatch, input…]</c>.</param>
     /// <param name="fakeBatch">Fake samples, ≥ 2.</param>
     /// <param name="realLabel">Target for real images in (0,1]; default 1.</param>
+    /// <param name="oneBatch">Pass real and fake images through the network as one batch; default false.</param>
     /// <exception cref="ArgumentException">A batch's length does not match its count, or the network has more than one output.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A batch is smaller than 2 or the label is outside (0,1].</exception>
     /// <exception cref="TrainingDivergedException">The loss or a gradient is not finite; the update was not applied.</exception>
-    public ClassifierStepResult Step(ReadOnlySpan<float> real, int realBatch, ReadOnlySpan<float> fake, int fakeBatch, float realLabel = 1f)
+    public ClassifierStepResult Step(ReadOnlySpan<float> real, int realBatch, ReadOnlySpan<float> fake, int fakeBatch, float realLabel = 1f, bool oneBatch = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(realBatch, 2);
         ArgumentOutOfRangeException.ThrowIfLessThan(fakeBatch, 2);
@@ -54,8 +57,17 @@ public sealed class ClassifierOptimizer : IDisposable
         using var scope = NewDisposeScope();
         _net.train();
         _adam.zero_grad();
-        var realLogits = _net.call(TorchNetwork.Batch(real, realBatch, _net.Spec.InputShape));
-        var fakeLogits = _net.call(TorchNetwork.Batch(fake, fakeBatch, _net.Spec.InputShape));
+        Tensor realLogits, fakeLogits;
+        if (oneBatch)
+        {
+            var logits = _net.call(cat([TorchNetwork.Batch(real, realBatch, _net.Spec.InputShape), TorchNetwork.Batch(fake, fakeBatch, _net.Spec.InputShape)], 0));
+            (realLogits, fakeLogits) = (logits.narrow(0, 0, realBatch), logits.narrow(0, realBatch, fakeBatch));
+        }
+        else
+        {
+            realLogits = _net.call(TorchNetwork.Batch(real, realBatch, _net.Spec.InputShape));
+            fakeLogits = _net.call(TorchNetwork.Batch(fake, fakeBatch, _net.Spec.InputShape));
+        }
         var loss = binary_cross_entropy_with_logits(realLogits, full_like(realLogits, realLabel))
                    + binary_cross_entropy_with_logits(fakeLogits, zeros_like(fakeLogits));
         float value = Apply(loss, "real-vs-fake classifier");

@@ -16,6 +16,7 @@ public sealed class GanOptimizer : IDisposable
     private readonly optim.Optimizer _gAdam, _dAdam;
     private readonly Generator _noise;
     private readonly int _imageSize;
+    private readonly GanLoss _loss;
     private long _steps;
     private bool _disposed;
 
@@ -27,9 +28,11 @@ public sealed class GanOptimizer : IDisposable
     /// <param name="beta1">Adam β1; DCGAN uses 0.5.</param>
     /// <param name="beta2">Adam β2; DCGAN uses 0.999.</param>
     /// <param name="seed">Seed of the latent noise.</param>
+    /// <param name="loss">Adversarial loss; default <see cref="GanLoss.NonSaturating"/> (the DCGAN paper's).</param>
     /// <exception cref="ArgumentException">G's output does not fit D's input, D does not output one logit, or a
     /// hyperparameter is out of range.</exception>
-    public GanOptimizer(TorchNetwork generator, TorchNetwork discriminator, double learningRate, double beta1, double beta2, long seed)
+    public GanOptimizer(TorchNetwork generator, TorchNetwork discriminator, double learningRate, double beta1, double beta2, long seed,
+        GanLoss loss = GanLoss.NonSaturating)
     {
         ArgumentNullException.ThrowIfNull(generator);
         ArgumentNullException.ThrowIfNull(discriminator);
@@ -41,6 +44,7 @@ public sealed class GanOptimizer : IDisposable
         _gAdam = optim.Adam(_g.parameters(), learningRate, beta1, beta2);
         _dAdam = optim.Adam(_d.parameters(), learningRate, beta1, beta2);
         _noise = new Generator(unchecked((ulong)seed));
+        _loss = loss;
     }
 
     /// <summary>One D step and one G step on <paramref name="batch"/> real images.</summary>
@@ -66,26 +70,25 @@ public sealed class GanOptimizer : IDisposable
         var x = TorchNetwork.Batch(real, batch, _d.Spec.InputShape);
         var z = randn([batch, .. _g.Spec.InputShape.Select(d => (long)d)], generator: _noise);
 
-        // D: maximise log D(x) + log(1 − D(G(z))), i.e. minimise BCE with targets real label and 0.
+        // D: for the non-saturating loss, maximise log D(x) + log(1 − D(G(z))), i.e. minimise BCE with targets real label and 0.
         _dAdam.zero_grad();
         var realLogits = _d.call(x);
         var fake = _g.call(z);
         var fakeLogits = _d.call(fake.detach());
-        var dLoss = binary_cross_entropy_with_logits(realLogits, full_like(realLogits, realLabel))
-                    + binary_cross_entropy_with_logits(fakeLogits, zeros_like(fakeLogits));
+        var dLoss = DiscriminatorLoss(realLogits, fakeLogits, realLabel);
         dLoss.backward();
         float d = StepGuard.FiniteLoss(dLoss, step, "discriminator loss");
         StepGuard.FiniteGradients(_d, step, "discriminator gradient");
         _dAdam.step();
 
-        // G, non-saturating: maximise log D(G(z)), i.e. minimise BCE with target 1; D's weights get no gradient.
+        // G (non-saturating: maximise log D(G(z)), i.e. minimise BCE with target 1); D's weights get no gradient.
         _gAdam.zero_grad();
         foreach (var p in _d.parameters()) p.requires_grad = false;
         Tensor gLoss;
         try
         {
             var logits = _d.call(fake);
-            gLoss = binary_cross_entropy_with_logits(logits, ones_like(logits));
+            gLoss = GeneratorLoss(logits);
             gLoss.backward();
         }
         finally
@@ -99,6 +102,22 @@ public sealed class GanOptimizer : IDisposable
         using var noGrad = no_grad();
         return new GanStepResult(d, g, realLogits.sigmoid().mean().item<float>(), fakeLogits.sigmoid().mean().item<float>());
     }
+
+    /// <summary>D's loss on real and fake logits (<see cref="GanLoss"/>).</summary>
+    private Tensor DiscriminatorLoss(Tensor real, Tensor fake, float realLabel) => _loss switch
+    {
+        GanLoss.Hinge => relu(1 - real).mean() + relu(1 + fake).mean(),
+        GanLoss.LeastSquares => 0.5 * (real - realLabel).square().mean() + 0.5 * fake.square().mean(),
+        _ => binary_cross_entropy_with_logits(real, full_like(real, realLabel)) + binary_cross_entropy_with_logits(fake, zeros_like(fake)),
+    };
+
+    /// <summary>G's loss on D's logits of its samples (<see cref="GanLoss"/>).</summary>
+    private Tensor GeneratorLoss(Tensor fake) => _loss switch
+    {
+        GanLoss.Hinge => -fake.mean(),
+        GanLoss.LeastSquares => 0.5 * (fake - 1).square().mean(),
+        _ => binary_cross_entropy_with_logits(fake, ones_like(fake)),
+    };
 
     /// <summary>Frees the optimiser state (the networks stay usable).</summary>
     public void Dispose()

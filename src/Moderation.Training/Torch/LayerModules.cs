@@ -7,7 +7,7 @@ namespace Moderation.Training.Torch;
 /// <summary>The TorchSharp module of each <see cref="LayerSpec"/>: Conv2d → <c>nn.Conv2d</c>, ConvTranspose2d →
 /// <c>nn.ConvTranspose2d</c>, BatchNorm2d → <c>nn.BatchNorm2d</c>, activations → <c>nn.ReLU</c>/<c>nn.LeakyReLU</c>/
 /// <c>nn.Tanh</c>/<c>nn.Sigmoid</c>, Flatten → <c>nn.Flatten</c>, Unflatten → <c>nn.Unflatten(1, [C,H,W])</c>, Linear →
-/// <c>nn.Linear</c>. Parameter layouts are PyTorch's, which the ONNX exporter writes unchanged.</summary>
+/// <c>nn.Linear</c>, Upsample → <see cref="InterpolateModule"/>, PixelShuffle → <c>nn.PixelShuffle</c>. Parameter layouts are PyTorch's, which the ONNX exporter writes unchanged.</summary>
 internal static class LayerModules
 {
     /// <exception cref="NotSupportedException">A layer type without a mapping.</exception>
@@ -23,6 +23,8 @@ internal static class LayerModules
         FlattenSpec => nn.Flatten(),
         UnflattenSpec u => nn.Unflatten(1, [u.Channels, u.Height, u.Width]),
         LinearSpec l => nn.Linear(l.In, l.Out, hasBias: l.Bias),
+        UpsampleSpec u => new InterpolateModule(u),
+        PixelShuffleSpec p => nn.PixelShuffle(p.Factor),
         _ => throw new NotSupportedException($"layer {layer.GetType().Name} has no TorchSharp mapping"),
     };
 }

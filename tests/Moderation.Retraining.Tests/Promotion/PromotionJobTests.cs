@@ -74,7 +74,11 @@ public sealed class PromotionJobTests : IDisposable
             Assert.Equal("svg", XDocument.Load(svg).Root!.Name.LocalName);
         }
 
-        Assert.Equal(2 + 2 * 2, Directory.GetFiles(Path.Combine(outcome.ReportFolder, "plots")).Length); // ROC per score, histogram per model and score
+        // ROC per score either model has, histogram per model and score (the shipped champion may predate degenerate_score)
+        var models = new[] { outcome.Champion, outcome.Challenger };
+        int rocs = models.SelectMany(m => m.Scores.Select(s => s.Reason)).Distinct(StringComparer.Ordinal).Count();
+        Assert.Equal(rocs + models.Sum(m => m.Scores.Count), Directory.GetFiles(Path.Combine(outcome.ReportFolder, "plots")).Length);
+        Assert.Contains(outcome.Challenger.Scores, s => s.Reason == RetrainingJob.DegenerateReason);
         Assert.Contains($"\"promoted\": {(outcome.Promoted ? "true" : "false")}", File.ReadAllText(Path.Combine(outcome.ReportFolder, "decision.json")), StringComparison.Ordinal);
     }
 

@@ -28,7 +28,7 @@ public sealed class ModelInputCheckTests
         await host.StartAsync();
         var scorer = host.Services.GetRequiredService<IBatchScorer>();
         Assert.Equal([1, 28, 28], scorer.ImageShape);
-        Assert.Equal(2, scorer.Score(TestModels.Images(1, seed: 1), 1).Length);
+        Assert.Equal(3, scorer.Score(TestModels.Images(1, seed: 1), 1).Length); // abnormal, degenerate, synthetic
         await host.StopAsync();
     }
 

@@ -40,7 +40,7 @@ public sealed class RegistryHotSwapTests : IDisposable
         var second = _registry.Add(Shipped("trouser-b"), T0.AddMinutes(1), move: true);
         _registry.Promote(second, T0.AddMinutes(1));
         await Eventually(() => models.Current.Version.StartsWith("trouser-b@", StringComparison.Ordinal), "the promoted version was not swapped in");
-        Assert.Equal(2 * 3, firstLease.Model.Scorer.Score(TestModels.Images(3, seed: 1), 3).Length); // the leased old model still scores
+        Assert.Equal(3 * 3, firstLease.Model.Scorer.Score(TestModels.Images(3, seed: 1), 3).Length); // the leased old model still scores
         firstLease.Dispose();
         Assert.Throws<ObjectDisposedException>(() => firstLease.Model);
 
@@ -55,7 +55,7 @@ public sealed class RegistryHotSwapTests : IDisposable
         var refusal = Assert.Single(swaps.GetMeasurementSnapshot(), m => Equals(m.Tags["result"], ModelSwapMetrics.Refused));
         Assert.Equal(ModelRefusalReasons.HashMismatch, refusal.Tags["reason"]);
         Assert.StartsWith("trouser-b@", models.Current.Version, StringComparison.Ordinal);
-        using (var lease = models.Acquire()) Assert.Equal(2, lease.Model.Scorer.Score(TestModels.Images(1, seed: 2), 1).Length);
+        using (var lease = models.Acquire()) Assert.Equal(3, lease.Model.Scorer.Score(TestModels.Images(1, seed: 2), 1).Length);
         var log = host.Services.GetRequiredService<FakeLogCollector>().GetSnapshot().Single(r => r.Id.Id == 4202);
         Assert.Equal(LogLevel.Warning, log.Level);
         Assert.Contains("hash-mismatch", log.Message, StringComparison.Ordinal);

@@ -15,7 +15,7 @@ public class OnnxModelSessionTests
         Assert.Equal([-1L, 1, 28, 28], session.InputShape);
         Assert.Equal([1, 28, 28], session.SampleShape);
         Assert.Equal(784, session.SampleLength);
-        Assert.Equal(["logit", "features", "anomaly_score", "synthetic_score"], session.OutputNames);
+        Assert.Equal(["logit", "features", "anomaly_score", "degenerate_score", "synthetic_score"], session.OutputNames);
         Assert.Equal(1, session.OutputSampleLength("anomaly_score"));
         Assert.True(session.OutputSampleLength("features") > 1);
         Assert.Equal("cpu", session.ExecutionProvider);

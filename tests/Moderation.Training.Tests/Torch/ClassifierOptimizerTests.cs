@@ -10,9 +10,7 @@ public sealed class ClassifierOptimizerTests
     [Fact]
     public void FirstStepLossMatchesBceComputedFromSeparateForwardPasses()
     {
-        var real = TestData.Trousers(Batch);
-        using var g = TorchNetwork.Create(DcganSpecs.Generator(width: 16), 3);
-        var fake = g.Sample(Batch, 4).Images;
+        var (real, fake) = RealAndGenerated();
         using var d = TorchNetwork.Create(DcganSpecs.Discriminator(width: 8), 5);
         using var reference = d.Copy();
         var realLogits = reference.Forward(real, Batch, train: true).Output;
@@ -24,6 +22,25 @@ public sealed class ClassifierOptimizerTests
         Assert.Equal(Bce(realLogits, 0.9) + Bce(fakeLogits, 0), step.Loss, 1e-4);
         Assert.Equal(realLogits.Average(Sigmoid), step.RealProbability, 1e-5);
         Assert.Equal(fakeLogits.Average(Sigmoid), step.FakeProbability, 1e-5);
+    }
+
+    [Fact]
+    public void OneBatchStepLossMatchesBceComputedFromOneForwardPassOverBothBatches()
+    {
+        // BatchNorm in train mode: one pass over real+fake normalises both with the mixed batch's statistics, which
+        // differs from two passes (the default) whenever the two batches' statistics differ
+        var (real, fake) = RealAndGenerated();
+        using var d = TorchNetwork.Create(DcganSpecs.Discriminator(width: 8), 5);
+        using var reference = d.Copy();
+        var logits = reference.Forward([.. real, .. fake], 2 * Batch, train: true).Output;
+        var separate = reference.Forward(real, Batch, train: true).Output;
+
+        using var optimizer = new ClassifierOptimizer(d, 1e-4, 0.5, 0.999);
+        var step = optimizer.Step(real, Batch, fake, Batch, oneBatch: true);
+
+        Assert.Equal(Bce(logits[..Batch], 1) + Bce(logits[Batch..], 0), step.Loss, 1e-4);
+        Assert.Equal(logits[..Batch].Average(Sigmoid), step.RealProbability, 1e-5);
+        Assert.NotEqual(separate.Average(Sigmoid), step.RealProbability, 3);
     }
 
     [Fact]
@@ -87,6 +104,13 @@ public sealed class ClassifierOptimizerTests
         using var optimizer = new ClassifierOptimizer(d, 1e-4, 0.5, 0.999);
         Assert.Throws<ArgumentException>(() => optimizer.Step(new float[4 * 784], 4, new float[3 * 784], 4));
         Assert.Throws<ArgumentOutOfRangeException>(() => optimizer.Step(new float[784], 1, new float[784], 1));
+    }
+
+    /// <summary><see cref="Batch"/> real trousers and as many samples of an untrained generator.</summary>
+    private static (float[] Real, float[] Fake) RealAndGenerated()
+    {
+        using var g = TorchNetwork.Create(DcganSpecs.Generator(width: 16), 3);
+        return (TestData.Trousers(Batch), g.Sample(Batch, 4).Images);
     }
 
     private static double Sigmoid(float logit) => 1 / (1 + Math.Exp(-logit));

@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text;
+using Moderation.Evaluation.Results;
+using static Moderation.Evaluation.Reporting.ReportFormat;
+
+namespace Moderation.Evaluation.Reporting;
+
+/// <summary>The leave-one-family-out section of <c>report.md</c>: one table per class, one row per held-out family
+/// with its sample grid.</summary>
+internal static class TransferReport
+{
+    /// <summary>Relative path of a family's sample grid for class <paramref name="classIndex"/>.</summary>
+    public static string GridPath(int classIndex, string family) => $"samples/class-{classIndex}-{family}.png";
+
+    /// <summary>The verdict's realised FPR per class against its 95 % binomial interval.</summary>
+    public static void AppendCalibration(StringBuilder md, IReadOnlyList<VerdictCalibrationResult> calibration)
+    {
+        if (calibration.Count == 0) return;
+        md.AppendLine("## The verdict's false-positive rate").AppendLine();
+        md.AppendLine("Every score's threshold calibrated jointly on the held-out normal images with a conformal allowance " +
+            "(at most ⌊α(n+1)⌋ − 1 of n flagged); measured on the normal class's test images, against the central 95 % acceptance " +
+            "interval of Bin(test images, target).").AppendLine();
+        md.AppendLine("| # | normal class | scores | calibration images | test images | target | realised FPR | 95 % interval | inside |");
+        md.AppendLine("|---:|---|---|---:|---:|---:|---:|---|---|");
+        foreach (var c in calibration)
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"| {c.ClassIndex} | {Cell(c.ClassName)} | {Cell(string.Join(", ", c.Outputs))} | {c.CalibrationImages} | {c.TestImages} | " +
+                $"{Target(c.TargetFpr)} | {Rate(c.RealisedFpr)} | {Rate(c.IntervalLow)}–{Rate(c.IntervalHigh)} | {(c.Inside ? "yes" : "**no**")} |");
+        md.AppendLine().AppendLine(CultureInfo.InvariantCulture,
+            $"{calibration.Count(c => c.Inside)} of {calibration.Count} classes inside; mean realised FPR {Rate(calibration.Average(c => c.RealisedFpr))}.").AppendLine();
+    }
+
+    public static void Append(StringBuilder md, IReadOnlyList<ClassTransferResult> transfer)
+    {
+        if (transfer.Count == 0) return;
+        md.AppendLine("## Generators the detector never saw: leave one family out").AppendLine();
+        md.AppendLine("For each generator family F of the zoo, the synthetic detector (a copy of the discriminator) is fine-tuned " +
+            "against the other families only and tested on F's samples (seeds never used in training) against the normal class's " +
+            "test images. Thresholds are the verdict's, calibrated jointly on held-out normal images; the verdict TPR counts a " +
+            "sample flagged for any reason. Baseline: the recipe before the zoo (fine-tuned against the pipeline DCGAN's " +
+            "snapshots only, no augmentation), on the same samples.").AppendLine();
+        foreach (var c in transfer)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"### {c.ClassIndex} {Cell(c.ClassName)}").AppendLine();
+            md.AppendLine("| held-out family | architecture and training | AUROC | verdict TPR | synthetic-score TPR | verdict FPR (normal test) | baseline AUROC | baseline verdict TPR | samples |");
+            md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---|");
+            foreach (var f in c.Families)
+                md.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {Cell(f.Family)} | {Cell(f.Description)} | {Pct1(f.Auroc)} | {Pct1(f.VerdictTpr)} | {Pct1(f.SyntheticTpr)} | " +
+                    $"{Rate(f.VerdictRealisedFpr)} | {Pct1(f.BaselineAuroc)} | {Pct1(f.BaselineVerdictTpr)} | " +
+                    $"{(c.SampleGrids.ContainsKey(f.Family) ? $"![{Cell(f.Family)}]({GridPath(c.ClassIndex, f.Family)})" : "")} |");
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"| **mean** | | **{Pct1(c.MeanAuroc)}** | **{Pct1(c.MeanVerdictTpr)}** | | | {Pct1(c.BaselineMeanAuroc)} | {Pct1(c.BaselineMeanVerdictTpr)} | |").AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"Zoo trained in {Seconds(c.ZooSeconds)} s; folds in {Seconds(c.Seconds)} s.").AppendLine();
+        }
+    }
+}

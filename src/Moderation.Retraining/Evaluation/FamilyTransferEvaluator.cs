@@ -1,0 +1,92 @@
+using Microsoft.Extensions.Logging;
+using Moderation.Core.Metrics;
+using Moderation.Evaluation.Metrics;
+using Moderation.Evaluation.Results;
+using Moderation.Export;
+using Moderation.Retraining.Detection;
+using Moderation.Retraining.Zoo;
+using Moderation.Training.Torch;
+
+namespace Moderation.Retraining.Evaluation;
+
+/// <summary>
+/// Leave-one-family-out: for each family F of a detector's zoo, fine-tunes a synthetic classifier from the same
+/// discriminator against the other families (same recipe), exports it to ONNX and scores through ONNX Runtime the
+/// calibration images, the normal test images and F's test samples; the verdict's thresholds are calibrated jointly
+/// with the model's other scores (<see cref="ThresholdCalibrator.Jointly"/>, conformal allowance). The baseline
+/// classifier (<see cref="SyntheticRecipe.SingleGenerator"/>, with the same number of steps) is scored on the same samples.
+/// </summary>
+internal sealed partial class FamilyTransferEvaluator(ILogger logger, TimeProvider time)
+{
+    /// <summary>The other scores of the verdict (e.g. anomaly, degenerate) on the same images.</summary>
+    /// <param name="Calibration">Per output, one score per calibration image.</param>
+    /// <param name="NormalTest">Per output, one score per normal test image.</param>
+    /// <param name="Families">Per family name, per output, one score per test sample.</param>
+    internal sealed record FixedScores(double[][] Calibration, double[][] NormalTest, IReadOnlyDictionary<string, double[][]> Families);
+
+    public ClassTransferResult Run(int classIndex, string className, TrainedDetector detector, SyntheticRecipe recipe,
+        float[] train, int trainCount, float[] calibration, int calibrationCount, float[] normalTest, int normalTestCount,
+        FixedScores fixedScores, double targetFpr, long seed, string workFolder, CancellationToken cancellationToken)
+    {
+        long start = time.GetTimestamp();
+        var zoo = detector.Zoo;
+        var baseline = Classifier(detector, zoo.Where(f => f.Name == ZooRecipe.DcganFamily).ToArray(), SyntheticRecipe.SingleGenerator with { Steps = recipe.Steps },
+            train, trainCount, seed, Path.Combine(workFolder, "baseline.onnx"), cancellationToken);
+        var rows = new List<FamilyTransferResult>();
+        foreach (var held in zoo)
+        {
+            var fold = Classifier(detector, zoo.Where(f => f != held).ToArray(), recipe, train, trainCount, seed,
+                Path.Combine(workFolder, $"fold-{held.Name}.onnx"), cancellationToken);
+            var fold1 = Measure(fold, held, calibration, calibrationCount, normalTest, normalTestCount, fixedScores, targetFpr);
+            var row = fold1 with { Family = held.Name, Description = held.Description, Samples = held.TestCount };
+            if (held.Name != ZooRecipe.DcganFamily)
+            {
+                var b = Measure(baseline, held, calibration, calibrationCount, normalTest, normalTestCount, fixedScores, targetFpr);
+                row = row with { BaselineAuroc = b.Auroc, BaselineVerdictTpr = b.VerdictTpr };
+            }
+            LogFold(classIndex, held.Name, row.Auroc, row.VerdictTpr, row.BaselineAuroc, row.BaselineVerdictTpr);
+            rows.Add(row);
+            File.Delete(fold);
+        }
+        File.Delete(baseline);
+        return new ClassTransferResult
+        {
+            ClassIndex = classIndex, ClassName = className, Families = rows, ZooSeconds = detector.ZooSeconds,
+            Seconds = time.GetElapsedTime(start).TotalSeconds,
+            SampleGrids = zoo.ToDictionary(f => f.Name, f => SampleGrid.Png(f.Test, f.TestCount), StringComparer.Ordinal),
+        };
+    }
+
+    /// <summary>Fine-tunes a classifier against <paramref name="families"/> and exports it; returns the ONNX path (its
+    /// <c>anomaly_score</c> output is −logit, i.e. <c>synthetic_score</c>).</summary>
+    private static string Classifier(TrainedDetector detector, IReadOnlyList<FamilySamples> families, SyntheticRecipe recipe,
+        float[] train, int trainCount, long seed, string path, CancellationToken cancellationToken)
+    {
+        var (classifier, _) = SyntheticFineTuner.FineTune(detector.Training.Discriminator, families, train, trainCount, recipe, seed, cancellationToken);
+        using (classifier)
+            NetworkOnnxExporter.Export(classifier.Spec, classifier.Parameters().ToDictionary(p => p.Name, StringComparer.Ordinal), path, new OnnxExportOptions());
+        return path;
+    }
+
+    private static FamilyTransferResult Measure(string classifierPath, FamilySamples held, float[] calibration, int calibrationCount,
+        float[] normalTest, int normalTestCount, FixedScores fixedScores, double targetFpr)
+    {
+        string[] output = [OnnxTensorNames.AnomalyScore];
+        var cal = OnnxScoring.ScoreAll(classifierPath, output, calibration, calibrationCount)[0];
+        var test = OnnxScoring.ScoreAll(classifierPath, output, normalTest, normalTestCount)[0];
+        var fake = OnnxScoring.ScoreAll(classifierPath, output, held.Test, held.TestCount)[0];
+        var joint = ConformalCalibration.Jointly([.. fixedScores.Calibration, cal], targetFpr);
+        double[][] normal = [.. fixedScores.NormalTest, test], fakes = [.. fixedScores.Families[held.Name], fake];
+        return new FamilyTransferResult
+        {
+            Family = held.Name, Description = held.Description,
+            Auroc = DetectionMetrics.Auroc(test, fake),
+            SyntheticTpr = RankMetrics.FractionAbove(fake, joint.Thresholds[^1]),
+            VerdictTpr = ConformalCalibration.FlaggedShare(fakes, joint.Thresholds),
+            VerdictRealisedFpr = ConformalCalibration.FlaggedShare(normal, joint.Thresholds),
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "class {Class}, held-out family {Family}: AUROC {Auroc:F4}, verdict TPR {Tpr:P1} (baseline {BaselineAuroc:F4}, {BaselineTpr:P1})")]
+    private partial void LogFold(int @class, string family, double auroc, double tpr, double baselineAuroc, double baselineTpr);
+}

@@ -28,11 +28,6 @@ internal static class ReportPlots
     public static string Histogram(ScoreKindResult kind, ClassResult c)
     {
         var h = c.Histogram;
-        static double[] Fractions(IReadOnlyList<int> counts)
-        {
-            double total = Math.Max(1, counts.Sum());
-            return counts.Select(n => n / total).ToArray();
-        }
         return new HistogramChart
         {
             Title = $"{kind.Kind} score, normal class {c.ClassIndex} {c.ClassName}",
@@ -42,8 +37,8 @@ internal static class ReportPlots
             Upper = h.Upper,
             Series =
             [
-                new HistogramSeries($"normal test (n={c.NormalTestCount})", Fractions(h.NormalCounts)),
-                new HistogramSeries($"{ReportFormat.PositivesName(kind.Kind)} (n={c.AnomalousCount})", Fractions(h.AnomalousCounts)),
+                HistogramSeries.OfShares($"normal test (n={c.NormalTestCount})", h.NormalCounts),
+                HistogramSeries.OfShares($"{ReportFormat.PositivesName(kind.Kind)} (n={c.AnomalousCount})", h.AnomalousCounts),
             ],
             Markers = [new VerticalMarker(c.Threshold, $"threshold {ReportFormat.Score(c.Threshold)}")],
         }.ToSvg();

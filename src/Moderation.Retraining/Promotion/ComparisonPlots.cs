@@ -36,12 +36,6 @@ internal static class ComparisonPlots
     public static string Histogram(ModelEvaluation model, ScoreEvaluation score)
     {
         var h = ScoreHistogram.Compute(score.NormalScores, score.PositiveScores, score.Threshold);
-        static double[] Fractions(IReadOnlyList<int> counts)
-        {
-            double total = Math.Max(1, counts.Sum());
-            return [.. counts.Select(n => n / total)];
-        }
-
         return new HistogramChart
         {
             Title = $"{model.Role} {model.ModelVersion}: {score.Reason} score",
@@ -51,8 +45,8 @@ internal static class ComparisonPlots
             Upper = h.Upper,
             Series =
             [
-                new HistogramSeries($"held-out normal (n={score.NormalScores.Length})", Fractions(h.NormalCounts)),
-                new HistogramSeries($"positives (n={score.PositiveScores.Length})", Fractions(h.AnomalousCounts)),
+                HistogramSeries.OfShares($"held-out normal (n={score.NormalScores.Length})", h.NormalCounts),
+                HistogramSeries.OfShares($"positives (n={score.PositiveScores.Length})", h.AnomalousCounts),
             ],
             Markers = [new VerticalMarker(score.Threshold, $"threshold {score.Threshold:G5}")],
         }.ToSvg();

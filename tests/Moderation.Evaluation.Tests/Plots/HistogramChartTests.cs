@@ -35,4 +35,11 @@ public class HistogramChartTests
         Assert.Throws<ArgumentException>(() => (Chart() with { Series = [new HistogramSeries("a", [-1])] }).ToSvg());
         Assert.Throws<ArgumentException>(() => (Chart() with { Upper = -2 }).ToSvg());
     }
+
+    [Fact]
+    public void A_series_of_shares_divides_each_bin_by_the_total_and_an_empty_set_gives_zeros()
+    {
+        Assert.Equal([0.1, 0.0, 0.6, 0.3], HistogramSeries.OfShares("a", [1, 0, 6, 3]).Heights);
+        Assert.Equal([0.0, 0.0], HistogramSeries.OfShares("empty", [0, 0]).Heights);
+    }
 }

@@ -19,6 +19,28 @@ public sealed record HistogramChart
     /// <summary>Vertical markers; one outside [Lower, Upper] is clamped to the nearest edge.</summary>
     public IReadOnlyList<VerticalMarker> Markers { get; init; } = [];
 
+    /// <summary>The reports' score histogram: normal vs positive images as shares of each set per bin, with the
+    /// calibrated threshold as a marker (flag when score &gt; threshold; scores outside [lower, upper] are counted in the
+    /// edge bins by whoever binned them).</summary>
+    /// <param name="title">Chart title.</param>
+    /// <param name="score">The score's name, for the x axis.</param>
+    /// <param name="lower">Left edge of the first bin, score units.</param>
+    /// <param name="upper">Right edge of the last bin, score units.</param>
+    /// <param name="normal">Normal images (label and per-bin shares, e.g. <see cref="HistogramSeries.OfShares"/>).</param>
+    /// <param name="positives">Positive images, same bins.</param>
+    /// <param name="threshold">The threshold marker.</param>
+    public static HistogramChart ThresholdShares(string title, string score, double lower, double upper,
+        HistogramSeries normal, HistogramSeries positives, VerticalMarker threshold) => new()
+    {
+        Title = title,
+        XLabel = $"{score} (flag when > threshold; outliers in the edge bins)",
+        YLabel = "fraction of the set per bin",
+        Lower = lower,
+        Upper = upper,
+        Series = [normal, positives],
+        Markers = [threshold],
+    };
+
     /// <summary>Renders the chart as a standalone SVG document.</summary>
     /// <exception cref="ArgumentException">No series, series with different or zero bin counts, a negative or
     /// non-finite height, or Upper ≤ Lower.</exception>

@@ -28,19 +28,10 @@ internal static class ReportPlots
     public static string Histogram(ScoreKindResult kind, ClassResult c)
     {
         var h = c.Histogram;
-        return new HistogramChart
-        {
-            Title = $"{kind.Kind} score, normal class {c.ClassIndex} {c.ClassName}",
-            XLabel = $"{kind.Kind} score (flag when > threshold; outliers in the edge bins)",
-            YLabel = "fraction of the set per bin",
-            Lower = h.Lower,
-            Upper = h.Upper,
-            Series =
-            [
-                HistogramSeries.OfShares($"normal test (n={c.NormalTestCount})", h.NormalCounts),
-                HistogramSeries.OfShares($"{ReportFormat.PositivesName(kind.Kind)} (n={c.AnomalousCount})", h.AnomalousCounts),
-            ],
-            Markers = [new VerticalMarker(c.Threshold, $"threshold {ReportFormat.Score(c.Threshold)}")],
-        }.ToSvg();
+        return HistogramChart.ThresholdShares($"{kind.Kind} score, normal class {c.ClassIndex} {c.ClassName}", $"{kind.Kind} score",
+            h.Lower, h.Upper,
+            HistogramSeries.OfShares($"normal test (n={c.NormalTestCount})", h.NormalCounts),
+            HistogramSeries.OfShares($"{ReportFormat.PositivesName(kind.Kind)} (n={c.AnomalousCount})", h.AnomalousCounts),
+            new VerticalMarker(c.Threshold, $"threshold {ReportFormat.Score(c.Threshold)}")).ToSvg();
     }
 }

@@ -36,19 +36,10 @@ internal static class ComparisonPlots
     public static string Histogram(ModelEvaluation model, ScoreEvaluation score)
     {
         var h = ScoreHistogram.Compute(score.NormalScores, score.PositiveScores, score.Threshold);
-        return new HistogramChart
-        {
-            Title = $"{model.Role} {model.ModelVersion}: {score.Reason} score",
-            XLabel = $"{score.Output} (flag when > threshold; outliers in the edge bins)",
-            YLabel = "fraction of the set per bin",
-            Lower = h.Lower,
-            Upper = h.Upper,
-            Series =
-            [
-                HistogramSeries.OfShares($"held-out normal (n={score.NormalScores.Length})", h.NormalCounts),
-                HistogramSeries.OfShares($"positives (n={score.PositiveScores.Length})", h.AnomalousCounts),
-            ],
-            Markers = [new VerticalMarker(score.Threshold, $"threshold {score.Threshold:G5}")],
-        }.ToSvg();
+        return HistogramChart.ThresholdShares($"{model.Role} {model.ModelVersion}: {score.Reason} score", score.Output,
+            h.Lower, h.Upper,
+            HistogramSeries.OfShares($"held-out normal (n={score.NormalScores.Length})", h.NormalCounts),
+            HistogramSeries.OfShares($"positives (n={score.PositiveScores.Length})", h.AnomalousCounts),
+            new VerticalMarker(score.Threshold, $"threshold {score.Threshold:G5}")).ToSvg();
     }
 }

@@ -42,4 +42,17 @@ public class HistogramChartTests
         Assert.Equal([0.1, 0.0, 0.6, 0.3], HistogramSeries.OfShares("a", [1, 0, 6, 3]).Heights);
         Assert.Equal([0.0, 0.0], HistogramSeries.OfShares("empty", [0, 0]).Heights);
     }
+
+    [Fact]
+    public void The_threshold_shares_chart_names_the_score_the_unit_and_the_threshold()
+    {
+        var chart = HistogramChart.ThresholdShares("t", "anomaly_score", 0, 2,
+            HistogramSeries.OfShares("normal", [3, 1]), HistogramSeries.OfShares("positives", [1, 3]), new VerticalMarker(1.5, "threshold 1.5"));
+        Assert.Equal("anomaly_score (flag when > threshold; outliers in the edge bins)", chart.XLabel);
+        Assert.Equal("fraction of the set per bin", chart.YLabel);
+        Assert.Equal([0.75, 0.25], chart.Series[0].Heights);
+        Assert.Equal([0.25, 0.75], chart.Series[1].Heights);
+        Assert.Equal(1.5, Assert.Single(chart.Markers).X);
+        Assert.Contains("threshold 1.5", chart.ToSvg());
+    }
 }

@@ -65,10 +65,10 @@ internal sealed class OutcomeCounter : IDisposable
     /// <summary>Waits (polling every 10 ms) until at least <paramref name="expected"/> outcomes or the timeout.</summary>
     public async Task<bool> WaitForAsync(long expected, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        var started = TimeProvider.System.GetTimestamp();
         while (Outcomes < expected)
         {
-            if (DateTime.UtcNow > deadline) return false;
+            if (TimeProvider.System.GetElapsedTime(started) > timeout) return false;
             await Task.Delay(10, cancellationToken);
         }
         return true;

@@ -16,14 +16,21 @@ public sealed record ClassTransferResult
     /// <summary>Wall time of training the zoo of this class, s.</summary>
     [JsonPropertyName("zooSeconds")] public double ZooSeconds { get; init; }
 
-    /// <summary>Mean AUROC over the held-out families.</summary>
-    [JsonPropertyName("meanAuroc")] public double MeanAuroc => Families.Average(f => f.Auroc);
-    /// <summary>Mean verdict TPR over the held-out families.</summary>
-    [JsonPropertyName("meanVerdictTpr")] public double MeanVerdictTpr => Families.Average(f => f.VerdictTpr);
-    /// <summary>Mean baseline AUROC over the families the baseline never saw.</summary>
-    [JsonPropertyName("baselineMeanAuroc")] public double BaselineMeanAuroc => MeanOf(Families.Select(f => f.BaselineAuroc));
-    /// <summary>Mean baseline verdict TPR over the families the baseline never saw.</summary>
-    [JsonPropertyName("baselineMeanVerdictTpr")] public double BaselineMeanVerdictTpr => MeanOf(Families.Select(f => f.BaselineVerdictTpr));
+    /// <summary>The families no part of the detector was trained on: every row but those
+    /// <see cref="FamilyTransferResult.InDiscriminatorTraining"/>.</summary>
+    [JsonIgnore] public IEnumerable<FamilyTransferResult> HeldOut => Families.Where(f => !f.InDiscriminatorTraining);
+    /// <summary>Mean AUROC over the <see cref="HeldOut"/> families; NaN when there are none.</summary>
+    [JsonPropertyName("meanAuroc")] public double MeanAuroc => MeanOf(HeldOut.Select(f => f.Auroc));
+    /// <summary>Mean verdict TPR over the <see cref="HeldOut"/> families; NaN when there are none.</summary>
+    [JsonPropertyName("meanVerdictTpr")] public double MeanVerdictTpr => MeanOf(HeldOut.Select(f => f.VerdictTpr));
+    /// <summary>Mean baseline AUROC over the same <see cref="HeldOut"/> families (the baseline never saw them).</summary>
+    [JsonPropertyName("baselineMeanAuroc")] public double BaselineMeanAuroc => MeanOf(HeldOut.Select(f => f.BaselineAuroc));
+    /// <summary>Mean baseline verdict TPR over the same <see cref="HeldOut"/> families.</summary>
+    [JsonPropertyName("baselineMeanVerdictTpr")] public double BaselineMeanVerdictTpr => MeanOf(HeldOut.Select(f => f.BaselineVerdictTpr));
+    /// <summary>Mean AUROC of the ablation without the zoo over the same <see cref="HeldOut"/> families.</summary>
+    [JsonPropertyName("dcganOnlyMeanAuroc")] public double DcganOnlyMeanAuroc => MeanOf(HeldOut.Select(f => f.DcganOnlyAuroc));
+    /// <summary>Mean verdict TPR of the ablation without the zoo over the same <see cref="HeldOut"/> families.</summary>
+    [JsonPropertyName("dcganOnlyMeanVerdictTpr")] public double DcganOnlyMeanVerdictTpr => MeanOf(HeldOut.Select(f => f.DcganOnlyVerdictTpr));
 
     /// <summary>PNG bytes of a sample grid per family (report only, not in the JSON).</summary>
     [JsonIgnore] public IReadOnlyDictionary<string, byte[]> SampleGrids { get; init; } = new Dictionary<string, byte[]>();

@@ -71,17 +71,25 @@ public sealed class QuickEvaluationTests(QuickEvaluationFixture fixture) : IClas
     public void LeaveOneFamilyOutDetectsEveryHeldOutFamilyAboveTheFloors()
     {
         // A detector that ignored its input, flipped its sign or had not learned the zoo's artifacts sits at AUROC ≈ 0.5
-        // and verdict TPR ≈ 1 %; these floors leave room for a one-epoch zoo (docs/evaluation/README.md has the full run).
+        // and verdict TPR ≈ 1 %; these floors leave room for a one-epoch zoo (docs/evaluation/detection/README.md has the
+        // full run). Every fold's verdict FPR stays under the upper end of Bin(1000, 1 %)'s 95 % interval.
         var transfer = fixture.Run.Transfer!;
         Assert.Equal(["dcgan-transposed", "nearest-hinge", "bilinear-lsgan", "pixelshuffle-ns", "vae"], transfer.Families.Select(f => f.Family));
+        double high = BinomialInterval.Of(1000, TargetFpr).High;
         Assert.All(transfer.Families, f =>
         {
             Assert.Equal(500, f.Samples);
             Assert.True(f.Auroc >= 0.8, $"{f.Family}: AUROC {f.Auroc:F3}");
-            Assert.InRange(f.VerdictRealisedFpr, 0, 0.03);
+            Assert.True(f.VerdictTpr >= 0.5, $"{f.Family}: verdict TPR {f.VerdictTpr:P1}");
+            Assert.InRange(f.VerdictRealisedFpr, 0, high);
+            // the pipeline DCGAN's row is not held out (the discriminator was trained against it); the others have both comparisons
+            Assert.Equal(f.Family == "dcgan-transposed", f.InDiscriminatorTraining);
+            Assert.Equal(!f.InDiscriminatorTraining, double.IsFinite(f.BaselineAuroc) && double.IsFinite(f.DcganOnlyAuroc));
         });
-        Assert.True(transfer.MeanAuroc >= 0.9, $"mean AUROC {transfer.MeanAuroc:F3}");
-        Assert.True(transfer.MeanVerdictTpr >= 0.5, $"mean verdict TPR {transfer.MeanVerdictTpr:F3}");
+        Assert.Equal(4, transfer.HeldOut.Count());
+        Assert.Equal(transfer.HeldOut.Average(f => f.Auroc), transfer.MeanAuroc, 12);
+        Assert.True(transfer.MeanAuroc >= 0.95, $"mean AUROC {transfer.MeanAuroc:F3}");
+        Assert.True(transfer.MeanVerdictTpr >= 0.8, $"mean verdict TPR {transfer.MeanVerdictTpr:F3}");
         Assert.Equal(5, transfer.SampleGrids.Count);
         Assert.All(transfer.SampleGrids.Values, png => Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]));
     }

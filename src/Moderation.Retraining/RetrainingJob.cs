@@ -62,6 +62,11 @@ public sealed class RetrainingJob(ILogger<RetrainingJob> logger, TimeProvider? t
         var wall = Stopwatch.StartNew();
         var h = pipeline.Hyperparameters;
         var normal = NormalImagesLoader.Load(pipeline, cancellationToken: cancellationToken);
+        // fail before minutes of training when the conformal allowance cannot cover every score of the verdict
+        int scoreCount = 1 + (Recipe.DegenerateCheck ? 1 : 0) + (Recipe.Synthetic is null ? 0 : 1);
+        if (normal.CalibrationCount < ConformalCalibration.MinimumImages(scoreCount, h.TargetFpr))
+            throw new InvalidDataException($"{normal.CalibrationCount} calibration images are too few for {scoreCount} scores at FPR {h.TargetFpr}: " +
+                $"the conformal allowance needs at least {ConformalCalibration.MinimumImages(scoreCount, h.TargetFpr)}");
         using var detector = new DetectorBuilder(logger, _time).Build(h, normal.Train, normal.TrainCount, Recipe, progress, cancellationToken);
 
         var folder = Path.GetFullPath(pipeline.OutputFolder);

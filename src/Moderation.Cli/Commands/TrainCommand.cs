@@ -56,7 +56,7 @@ internal static class TrainCommand
         table.AddRow("verdict realised FPR (normal test images)", r.Card.Metrics.GetValueOrDefault("verdict_realised_fpr_test", double.NaN).ToString("P2", CultureInfo.InvariantCulture));
         foreach (var t in r.Card.Thresholds)
             table.AddRow(Markup.Escape($"threshold {t.Reason} ({t.Output})"), string.Create(CultureInfo.InvariantCulture,
-                $"{t.Value:G6} at {t.TargetFpr:P2} FPR, realised {t.RealisedFpr:P2}"));
+                $"{t.Value:G6} (its calibration share {t.TargetFpr:P2} of the verdict's target), alone flags {t.RealisedFpr:P2} of normal test images"));
         foreach (var (k, v) in r.Card.Metrics) table.AddRow(Markup.Escape(k), v.ToString("G4", CultureInfo.InvariantCulture));
         return table;
     }

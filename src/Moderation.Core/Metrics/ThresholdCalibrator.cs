@@ -46,20 +46,43 @@ public static class ThresholdCalibrator
         int allowed = (int)Math.Floor(targetFpr * n + 1e-9);
         if (allowed < normalScores.Count)
             throw new ArgumentException($"calibrating {normalScores.Count} scores at FPR {targetFpr} needs at least {Math.Ceiling(normalScores.Count / targetFpr)} normal images, got {n}", nameof(normalScores));
+        return JointlyAtMost(normalScores, allowed, countImagesOnThreshold: false);
+    }
 
-        // Counts, not rates: the threshold letting at most k of n images through is the (n − k)-th smallest score.
+    /// <summary>
+    /// The joint calibration with an explicit budget: every score gets the same count k (its threshold the (k+1)-th
+    /// largest of its n scores, so k images lie strictly above it), k the largest for which at most
+    /// <paramref name="budget"/> images are counted. Counted: images with some score above its threshold, and with
+    /// <paramref name="countImagesOnThreshold"/> also the images a threshold sits on (a fresh image is flagged when it
+    /// ranks above the threshold image, so counting those keeps a finite-sample, conformal budget valid for the union).
+    /// k never goes below 1.
+    /// </summary>
+    /// <param name="normalScores">Per score, the scores of the same n held-out normal images.</param>
+    /// <param name="budget">Images that may be counted, 1 ≤ budget &lt; n.</param>
+    /// <param name="countImagesOnThreshold">Count the images each threshold sits on as well.</param>
+    /// <exception cref="ArgumentException">No score, lists of different lengths, a budget outside [1, n), a NaN score.</exception>
+    public static JointCalibration JointlyAtMost(IReadOnlyList<IReadOnlyList<double>> normalScores, int budget, bool countImagesOnThreshold)
+    {
+        ArgumentNullException.ThrowIfNull(normalScores);
+        if (normalScores.Count == 0) throw new ArgumentException("no scores to calibrate", nameof(normalScores));
+        int n = normalScores[0].Count;
+        if (normalScores.Any(s => s.Count != n)) throw new ArgumentException("every score needs the same images", nameof(normalScores));
+        if (budget < 1 || budget >= n) throw new ArgumentException($"a budget of {budget} of {n} images is outside [1, n)", nameof(budget));
+
+        // Counts, not rates: the threshold letting k of n images through is the (n − k)-th smallest score.
         var sorted = normalScores.Select(s => s.ToArray()).ToArray();
         foreach (var scores in sorted)
         {
             if (scores.Any(double.IsNaN)) throw new ArgumentException("a normal score is NaN", nameof(normalScores));
             Array.Sort(scores);
         }
-        for (int k = allowed; ; k--)
+        for (int k = Math.Min(budget, n - 1); ; k--)
         {
             var thresholds = sorted.Select(scores => scores[n - k - 1]).ToArray();
-            int union = Enumerable.Range(0, n).Count(i => Enumerable.Range(0, thresholds.Length).Any(j => normalScores[j][i] > thresholds[j]));
-            if (union <= allowed || k == 1) // k = 1: each score flags at most one image, so the union is at most m ≤ allowed
-                return new JointCalibration(thresholds, (double)k / n, (double)union / n);
+            int Count(bool onThreshold) => Enumerable.Range(0, n).Count(i => Enumerable.Range(0, thresholds.Length)
+                .Any(j => normalScores[j][i] > thresholds[j] || (onThreshold && normalScores[j][i] == thresholds[j])));
+            if (Count(countImagesOnThreshold) <= budget || k == 1) // k = 1: each score lets at most one image through
+                return new JointCalibration(thresholds, (double)k / n, (double)Count(false) / n);
         }
     }
 }

@@ -11,7 +11,8 @@ public sealed record ScoreThreshold
     [JsonPropertyName("output")] public required string Output { get; init; }
     /// <summary>Flag when score &gt; value.</summary>
     [JsonPropertyName("value")] public required double Value { get; init; }
-    /// <summary>Target false-positive rate on normal images the threshold was calibrated for, e.g. 0.01.</summary>
+    /// <summary>False-positive rate on the calibration images this threshold alone was set at, e.g. 0.0025: with several
+    /// scores calibrated jointly, its share of the verdict's target (the card's <c>verdict_target_fpr</c> metric).</summary>
     [JsonPropertyName("targetFpr")] public required double TargetFpr { get; init; }
     /// <summary>FPR measured on normal images not used for calibration (NaN if not measured).</summary>
     [JsonPropertyName("realisedFpr")] public double RealisedFpr { get; init; } = double.NaN;

@@ -82,7 +82,7 @@ public sealed partial class DetectorBuilder(ILogger logger, TimeProvider? timePr
             IReadOnlyList<FamilySamples> zoo = [];
             if (recipe.Synthetic is { } zooSynthetic && snapshots.Count > 0)
             {
-                var dcgan = $"{ZooRecipe.DcganFamily}: the pipeline's DCGAN (transposed convolution, z {hyperparameters.LatentSize}, width {recipe.GeneratorWidth}, GAN NonSaturating, {hyperparameters.Epochs} epochs, snapshots {zooSynthetic.FirstSnapshotEpoch}–{hyperparameters.Epochs})";
+                var dcgan = $"the pipeline's DCGAN (transposed convolution, z {hyperparameters.LatentSize}, width {recipe.GeneratorWidth}, GAN NonSaturating, {hyperparameters.Epochs} epochs, snapshots {zooSynthetic.FirstSnapshotEpoch}–{hyperparameters.Epochs})";
                 zoo = zooSynthetic.Zoo is { } zooRecipe
                     ? new ZooTrainer(logger, _time).Train(hyperparameters, train, trainCount, zooRecipe, snapshots, dcgan, cancellationToken)
                     : [ZooTrainer.Draw(ZooRecipe.DcganFamily, dcgan, snapshots, ZooRecipe.Default, hyperparameters.Seed, 0)];

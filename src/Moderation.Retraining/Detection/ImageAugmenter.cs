@@ -94,7 +94,7 @@ internal sealed class ImageAugmenter(AugmentationRecipe recipe, Random random)
         using (encoded)
         using (var decoded = SKBitmap.Decode(encoded ?? throw new InvalidOperationException("Skia's JPEG encoder failed"), new SKImageInfo(Side, Side, SKColorType.Gray8, SKAlphaType.Opaque)))
         {
-            var bytes = decoded.GetPixelSpan();
+            var bytes = (decoded ?? throw new InvalidOperationException("Skia could not decode its own JPEG")).GetPixelSpan();
             for (int i = 0; i < Pixels; i++) image[i] = bytes[i] / 127.5f - 1;
         }
     }

@@ -13,7 +13,7 @@ namespace Moderation.Retraining.Evaluation;
 /// Leave-one-family-out: for each family F of a detector's zoo, fine-tunes a synthetic classifier from the same
 /// discriminator against the other families (same recipe), exports it to ONNX and scores through ONNX Runtime the
 /// calibration images, the normal test images and F's test samples; the verdict's thresholds are calibrated jointly
-/// with the model's other scores (<see cref="ThresholdCalibrator.Jointly"/>, conformal allowance). The baseline
+/// with the model's other scores (<see cref="ConformalCalibration.Jointly"/>). The baseline
 /// classifier (<see cref="SyntheticRecipe.SingleGenerator"/>, with the same number of steps) and an ablation without the
 /// zoo (this recipe against the pipeline DCGAN only) are scored on the same samples.
 /// The pipeline DCGAN's fold is not a held-out test (the discriminator was trained against that generator): it is

@@ -73,4 +73,23 @@ public class JointCalibrationTests
         Assert.Throws<ArgumentException>(() => ThresholdCalibrator.Jointly([Ramp(1000)], 1.5));
         Assert.Throws<ArgumentException>(() => ThresholdCalibrator.Jointly([[.. Ramp(999), double.NaN]], 0.01));
     }
+
+    [Fact]
+    public void Counting_the_images_a_threshold_sits_on_spends_one_count_per_score_on_them()
+    {
+        var up = Ramp(1000);
+        var down = up.Reverse().ToArray();
+        // identical scores: k above + the one image both thresholds sit on ≤ 10 → k = 9
+        var same = ThresholdCalibrator.JointlyAtMost([up, up], 10, countImagesOnThreshold: true);
+        Assert.Equal([991.0, 991.0], same.Thresholds);
+        Assert.Equal(0.009, same.UnionFpr, 12);
+        // disjoint scores: 2·(k + 1) ≤ 10 → k = 4, 8 images strictly above
+        var disjoint = ThresholdCalibrator.JointlyAtMost([up, down], 10, countImagesOnThreshold: true);
+        Assert.Equal([996.0, 996.0], disjoint.Thresholds);
+        Assert.Equal(0.008, disjoint.UnionFpr, 12);
+        // without: the plain rule's k = 10 and 5
+        Assert.Equal([990.0, 995.0], [ThresholdCalibrator.JointlyAtMost([up, up], 10, false).Thresholds[0], ThresholdCalibrator.JointlyAtMost([up, down], 10, false).Thresholds[0]]);
+        Assert.Throws<ArgumentException>(() => ThresholdCalibrator.JointlyAtMost([up], 0, true));
+        Assert.Throws<ArgumentException>(() => ThresholdCalibrator.JointlyAtMost([up], 1000, true));
+    }
 }

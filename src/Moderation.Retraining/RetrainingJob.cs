@@ -30,6 +30,12 @@ public sealed class RetrainingJob(ILogger<RetrainingJob> logger, TimeProvider? t
     /// <summary>File name of the exported generator inside the model folder.</summary>
     public const string GeneratorFile = "generator.onnx";
 
+    /// <summary>Folder inside the model folder with one PNG per zoo family (<see cref="SamplesPath"/>).</summary>
+    public const string SamplesFolder = "samples";
+
+    /// <summary>Test samples kept per zoo family (seeds never used in training), as a 10×10 grid.</summary>
+    public const int KeptSamples = 100;
+
     /// <summary>Verdict reason of <c>anomaly_score</c>.</summary>
     public const string AbnormalReason = "abnormal";
 
@@ -75,6 +81,8 @@ public sealed class RetrainingJob(ILogger<RetrainingJob> logger, TimeProvider? t
         var sha = DetectorOnnxExporter.Export(detector.Model, dPath, new OnnxExportOptions());
         NetworkOnnxExporter.Export(detector.Generator.Spec, detector.Generator.Parameters().ToDictionary(p => p.Name, StringComparer.Ordinal),
             Path.Combine(folder, GeneratorFile), new OnnxExportOptions());
+
+        WriteZooSamples(folder, detector.Zoo);
 
         var outputs = ScoreOutputs(detector.Model);
         var calibration = OnnxScoring.ScoreAll(dPath, outputs, normal.Calibration, normal.CalibrationCount);
@@ -122,6 +130,20 @@ public sealed class RetrainingJob(ILogger<RetrainingJob> logger, TimeProvider? t
         return new RetrainingResult(folder, card, detector.Training.ImagesPerSecond, wall.Elapsed.TotalSeconds);
     }
 
+    /// <summary>The PNG of a zoo family's kept test samples inside a model folder: <see cref="KeptSamples"/> 28×28 tiles,
+    /// 10 per row, one pixel apart, 8-bit gray (v = byte/127.5 − 1 gives the samples back exactly).</summary>
+    public static string SamplesPath(string modelFolder, string family) => Path.Combine(modelFolder, SamplesFolder, family + ".png");
+
+    private static void WriteZooSamples(string folder, IReadOnlyList<Zoo.FamilySamples> zoo)
+    {
+        var samples = Path.Combine(folder, SamplesFolder);
+        if (Directory.Exists(samples)) Directory.Delete(samples, recursive: true); // an earlier run's families
+        if (zoo.Count == 0) return;
+        Directory.CreateDirectory(samples);
+        foreach (var family in zoo)
+            File.WriteAllBytes(SamplesPath(folder, family.Name), Zoo.SampleGrid.Png(family.Test, Math.Min(KeptSamples, family.TestCount), columns: 10, rows: KeptSamples / 10));
+    }
+
     /// <summary><c>anomaly_score</c>, <c>degenerate_score</c> when the model has the degenerate check, and
     /// <c>synthetic_score</c> when it has the synthetic classifier: the scores of the verdict.</summary>
     internal static IReadOnlyList<string> ScoreOutputs(DetectorModel model) =>
@@ -152,6 +174,7 @@ public sealed class RetrainingJob(ILogger<RetrainingJob> logger, TimeProvider? t
         ["transform_classifier"] = detector.Model.Transform?.Spec.ToNativeSpec() ?? "none",
         ["synthetic_score"] = detector.Model.SyntheticParameters is null ? "none" : "-logit of a discriminator copy fine-tuned against the generator zoo (real and synthetic images augmented: blur, JPEG, resize, noise)",
         ["zoo"] = string.Join("\n", detector.Zoo.Select(f => $"{f.Name}: {f.Description}")),
+        ["zoo_samples"] = detector.Zoo.Count == 0 ? "none" : $"{SamplesFolder}/<family>.png: {KeptSamples} test samples per family (seeds never used in training), 10×10 tiles of 28×28, 1-pixel gaps, 8-bit gray",
         ["degenerate_score"] = detector.Model.Degenerate is null ? "none" : "standardised Mahalanobis distance (Gaussian, Ledoit-Wolf) of 7 image statistics: mean, ln sd, ln mean |dx|, ln mean |dy|, share below -0.9, ln sd of row means, ln sd of column means",
         ["synthetic_classifier"] = detector.Model.SyntheticParameters is null ? "none" : (detector.Model.SyntheticSpec ?? detector.Model.Discriminator).ToNativeSpec(),
         ["anomaly_discriminator"] = detector.FeatureTraining is null ? "the generator's GAN" : "a second GAN's (same images and hyperparameters)",

@@ -1,3 +1,4 @@
+using Moderation.Retraining.Zoo;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moderation.Core.Models;
 using Moderation.Export;
@@ -67,6 +68,17 @@ public sealed class RetrainingJobTests : IDisposable
         Assert.Contains("nearest_neighbour@image", card.Architecture["anomaly_score"], StringComparison.Ordinal);
         Assert.True(new FileInfo(onnxPath).Length < 20_000_000);
         Assert.True(File.Exists(Path.Combine(output, RetrainingJob.GeneratorFile)));
+        // every zoo family's test samples are kept with the model: up to 100 distinct 28×28 tiles each (the tiny zoo has 64)
+        var families = card.Architecture["zoo"].Split('\n').Select(line => line[..line.IndexOf(':', StringComparison.Ordinal)]).ToArray();
+        Assert.Equal(["dcgan-transposed", "nearest-hinge", "bilinear-lsgan", "pixelshuffle-ns", "vae"], families);
+        Assert.All(families, family =>
+        {
+            var tiles = SampleGrid.Read(File.ReadAllBytes(RetrainingJob.SamplesPath(output, family)), 10, 10);
+            Assert.Equal(100 * 784, tiles.Length);
+            var kept = Enumerable.Range(0, 100).Select(i => tiles.AsSpan(i * 784, 784).ToArray()).Where(t => t.Any(v => v > -1)).ToArray();
+            Assert.InRange(kept.Length, 64, 100);
+            Assert.Equal(kept.Length, kept.Select(t => string.Join(',', t)).Distinct().Count());
+        });
 
         using var scorer = new DiscriminatorScorer(output, new OnnxSessionOptions { IntraOpThreads = 1 }, NullLogger.Instance);
         Assert.Equal(["abnormal", "degenerate", "synthetic"], scorer.ScoreNames);

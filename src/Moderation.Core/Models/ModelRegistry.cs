@@ -86,7 +86,7 @@ public sealed class ModelRegistry
     }
 
     /// <summary>
-    /// Moves (or copies) a finished model folder into the registry as a new, immutable version, after checking its
+    /// Moves (or copies, subfolders included) a finished model folder into the registry as a new, immutable version, after checking its
     /// ONNX file against the card's SHA-256.
     /// </summary>
     /// <param name="modelFolder">A model folder (<c>model-card.json</c> and the files it names).</param>
@@ -111,8 +111,12 @@ public sealed class ModelRegistry
 
         var staging = target + ".partial";
         Directory.CreateDirectory(staging);
-        foreach (var file in Directory.GetFiles(modelFolder))
-            File.Copy(file, Path.Combine(staging, Path.GetFileName(file)));
+        foreach (var file in Directory.GetFiles(modelFolder, "*", SearchOption.AllDirectories)) // subfolders too (the zoo's samples)
+        {
+            var copy = Path.Combine(staging, Path.GetRelativePath(modelFolder, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
         Directory.Move(staging, target); // the version appears complete or not at all
         return version;
     }

@@ -15,7 +15,11 @@ public sealed class ModelRegistryTests : IDisposable
     {
         var registry = new ModelRegistry(Path.Combine(_root, "reg"));
         Assert.Null(registry.ReadChampion());
-        var a = registry.Add(Model("a", [1, 2, 3]), T0);
+        var source = Model("a", [1, 2, 3]);
+        Directory.CreateDirectory(Path.Combine(source, "samples"));
+        File.WriteAllBytes(Path.Combine(source, "samples", "vae.png"), [0x89, 0x50]); // a subfolder is copied too
+        var a = registry.Add(source, T0);
+        Assert.Equal([0x89, 0x50], File.ReadAllBytes(Path.Combine(registry.VersionFolder(a), "samples", "vae.png")));
         var b = registry.Add(Model("b", [4, 5, 6]), T0.AddMinutes(1), move: true);
 
         // SHA-256 of bytes 01 02 03 starts 039058c6f2c0

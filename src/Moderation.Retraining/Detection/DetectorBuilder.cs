@@ -27,8 +27,8 @@ public sealed partial class DetectorBuilder(ILogger logger, TimeProvider? timePr
     /// <param name="recipe">Widths, terms and synthetic classifier.</param>
     /// <param name="progress">GAN training progress.</param>
     /// <param name="cancellationToken">Checked between steps.</param>
-    /// <exception cref="ArgumentException">A term taps the transformation classifier but the recipe has none (checked
-    /// before any training).</exception>
+    /// <exception cref="ArgumentException">The recipe breaks its DataAnnotations (<see cref="RecipeValidator"/>), or a
+    /// term taps the transformation classifier but the recipe has none (both checked before any training).</exception>
     /// <exception cref="Moderation.Training.Torch.TrainingDivergedException">A loss or gradient became NaN or infinite.</exception>
     public TrainedDetector Build(TrainingHyperparameters hyperparameters, float[] train, int trainCount, DetectorRecipe recipe,
         IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -36,6 +36,7 @@ public sealed partial class DetectorBuilder(ILogger logger, TimeProvider? timePr
         ArgumentNullException.ThrowIfNull(hyperparameters);
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(recipe);
+        RecipeValidator.ThrowIfInvalid(recipe);
         if (recipe.Transform is null && recipe.Terms.FirstOrDefault(t => t.Tap.Network == TapNetwork.TransformClassifier) is { } orphan)
             throw new ArgumentException($"term {orphan} taps the transformation classifier, which the recipe has none of", nameof(recipe));
         var snapshots = new List<TorchNetwork>();

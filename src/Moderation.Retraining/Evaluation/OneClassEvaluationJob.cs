@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Moderation.Core.Metrics;
@@ -46,10 +47,16 @@ public sealed partial class OneClassEvaluationJob(ILogger logger, TimeProvider? 
     /// <param name="progress">Receives the GAN training progress of every class.</param>
     /// <param name="cancellationToken">Checked between steps.</param>
     /// <exception cref="InvalidDataException">The data set cannot be read.</exception>
+    /// <exception cref="ValidationException">An option breaks its DataAnnotations.</exception>
+    /// <exception cref="ArgumentException">A class outside 0–9 or an invalid recipe.</exception>
     public EvaluationResult Run(OneClassEvaluationOptions options, string commandLine, string workFolder,
         IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
+        if (options.Classes.Concat(options.UnseenGeneratorClasses).Concat(options.LeaveOneFamilyOutClasses).Any(c => c is < 0 or > 9))
+            throw new ArgumentException("Fashion-MNIST classes are 0–9", nameof(options));
+        RecipeValidator.ThrowIfInvalid(options.Recipe); // before the first class's minutes of training
         var wall = Stopwatch.StartNew();
         var test = FashionMnist.LoadTest(options.DatasetPath);
         var testImages = test.ToTensor();

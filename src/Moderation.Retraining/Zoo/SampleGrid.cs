@@ -13,15 +13,14 @@ internal static class SampleGrid
     /// one pixel of gap; fewer images leave the rest black.</summary>
     public static unsafe byte[] Png(ReadOnlySpan<float> images, int count, int columns = 10, int rows = 4)
     {
-        const int side = Side;
-        int width = columns * (side + 1) - 1, height = rows * (side + 1) - 1;
+        int width = columns * (Side + 1) - 1, height = rows * (Side + 1) - 1;
         var pixels = new byte[width * height];
         for (int i = 0; i < Math.Min(count, columns * rows); i++)
         {
-            int ox = i % columns * (side + 1), oy = i / columns * (side + 1);
-            for (int y = 0; y < side; y++)
-            for (int x = 0; x < side; x++)
-                pixels[(oy + y) * width + ox + x] = (byte)Math.Round(Math.Clamp((images[i * side * side + y * side + x] + 1) * 127.5f, 0, 255));
+            int ox = i % columns * (Side + 1), oy = i / columns * (Side + 1);
+            for (int y = 0; y < Side; y++)
+            for (int x = 0; x < Side; x++)
+                pixels[(oy + y) * width + ox + x] = (byte)Math.Round(Math.Clamp((images[i * Side * Side + y * Side + x] + 1) * 127.5f, 0, 255));
         }
         fixed (byte* p = pixels)
         {
@@ -49,7 +48,7 @@ internal static class SampleGrid
             int ox = i % columns * (Side + 1), oy = i / columns * (Side + 1);
             for (int y = 0; y < Side; y++)
             for (int x = 0; x < Side; x++)
-                images[i * Side * Side + y * Side + x] = pixels[(oy + y) * bitmap.Width + ox + x] / 127.5f - 1;
+                images[i * Side * Side + y * Side + x] = pixels[(oy + y) * bitmap.RowBytes + ox + x] / 127.5f - 1;
         }
         return images;
     }

@@ -26,42 +26,19 @@ public static class ThresholdCalibrator
     }
 
     /// <summary>
-    /// Calibrates several scores of the same normal images together for the verdict rule "flagged when any score exceeds
-    /// its threshold": every score gets the same per-score rate α = k/n, with k the largest count such that at most
-    /// ⌊FPR·n⌋ of the n images have a score above its threshold. α lies between FPR/m (scores never flag the same image)
-    /// and FPR (they always do), so the union's false-positive rate is the target instead of up to m times it.
+    /// Calibrates several scores of the same n normal images together for the verdict rule "flagged when any score
+    /// exceeds its threshold": every score gets the same count k (its threshold the (k+1)-th largest of its scores, so
+    /// k images lie strictly above it), k the largest for which at most <paramref name="budget"/> images lie above or
+    /// on some threshold. The images a threshold sits on are counted because a fresh image is flagged when it ranks
+    /// above them: with one score the threshold is the b-th largest score (b = ⌊α(n+1)⌋: the split-conformal quantile);
+    /// with several, the union stays within the budget's rate (ConformalCalibration's tests simulate it). k lies between ≈ b/(2m)
+    /// (scores never flag the same image) and b − 1 (they always do) and never goes below 1.
     /// </summary>
     /// <param name="normalScores">Per score, the scores of the same n held-out normal images (index i = image i).</param>
-    /// <param name="targetFpr">Target false-positive rate of the union, in (0,1), e.g. 0.01.</param>
-    /// <returns>The thresholds, α and the union's rate on the calibration images.</returns>
-    /// <exception cref="ArgumentException">No score, score lists of different lengths, fewer than ⌈m/FPR⌉ images
-    /// (some score would get no allowance), a NaN score, or a target outside (0,1).</exception>
-    public static JointCalibration Jointly(IReadOnlyList<IReadOnlyList<double>> normalScores, double targetFpr)
-    {
-        ArgumentNullException.ThrowIfNull(normalScores);
-        if (normalScores.Count == 0) throw new ArgumentException("no scores to calibrate", nameof(normalScores));
-        if (targetFpr is <= 0 or >= 1) throw new ArgumentException($"target FPR {targetFpr} is not in (0,1)", nameof(targetFpr));
-        int n = normalScores[0].Count;
-        if (normalScores.Any(s => s.Count != n)) throw new ArgumentException("every score needs the same images", nameof(normalScores));
-        int allowed = (int)Math.Floor(targetFpr * n + 1e-9);
-        if (allowed < normalScores.Count)
-            throw new ArgumentException($"calibrating {normalScores.Count} scores at FPR {targetFpr} needs at least {Math.Ceiling(normalScores.Count / targetFpr)} normal images, got {n}", nameof(normalScores));
-        return JointlyAtMost(normalScores, allowed, countImagesOnThreshold: false);
-    }
-
-    /// <summary>
-    /// The joint calibration with an explicit budget: every score gets the same count k (its threshold the (k+1)-th
-    /// largest of its n scores, so k images lie strictly above it), k the largest for which at most
-    /// <paramref name="budget"/> images are counted. Counted: images with some score above its threshold, and with
-    /// <paramref name="countImagesOnThreshold"/> also the images a threshold sits on (a fresh image is flagged when it
-    /// ranks above the threshold image, so counting those keeps a finite-sample, conformal budget valid for the union).
-    /// k never goes below 1.
-    /// </summary>
-    /// <param name="normalScores">Per score, the scores of the same n held-out normal images.</param>
-    /// <param name="budget">Images that may be counted, 1 ≤ budget &lt; n.</param>
-    /// <param name="countImagesOnThreshold">Count the images each threshold sits on as well.</param>
+    /// <param name="budget">Images that may lie above or on a threshold, 1 ≤ budget &lt; n.</param>
+    /// <returns>The thresholds, k/n and the share of the calibration images strictly above some threshold.</returns>
     /// <exception cref="ArgumentException">No score, lists of different lengths, a budget outside [1, n), a NaN score.</exception>
-    public static JointCalibration JointlyAtMost(IReadOnlyList<IReadOnlyList<double>> normalScores, int budget, bool countImagesOnThreshold)
+    public static JointCalibration Jointly(IReadOnlyList<IReadOnlyList<double>> normalScores, int budget)
     {
         ArgumentNullException.ThrowIfNull(normalScores);
         if (normalScores.Count == 0) throw new ArgumentException("no scores to calibrate", nameof(normalScores));
@@ -81,8 +58,8 @@ public static class ThresholdCalibrator
             var thresholds = sorted.Select(scores => scores[n - k - 1]).ToArray();
             int Count(bool onThreshold) => Enumerable.Range(0, n).Count(i => Enumerable.Range(0, thresholds.Length)
                 .Any(j => normalScores[j][i] > thresholds[j] || (onThreshold && normalScores[j][i] == thresholds[j])));
-            if (Count(countImagesOnThreshold) <= budget || k == 1) // k = 1: each score lets at most one image through
-                return new JointCalibration(thresholds, (double)k / n, (double)Count(false) / n);
+            if (Count(onThreshold: true) <= budget || k == 1) // k = 1: each score lets at most one image through
+                return new JointCalibration(thresholds, (double)k / n, (double)Count(onThreshold: false) / n);
         }
     }
 }

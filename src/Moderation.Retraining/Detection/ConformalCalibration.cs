@@ -7,7 +7,7 @@ namespace Moderation.Retraining.Detection;
 /// k = ⌊α·(n+1)⌋ − 1 may be flagged, so that a fresh exchangeable normal image is flagged with probability
 /// (k+1)/(n+1) ≤ α (Vovk et al. 2005; Angelopoulos &amp; Bates 2021, "A Gentle Introduction to Conformal Prediction",
 /// section 1), instead of the plain empirical quantile's ⌊α·n⌋, which lets through ≈ (⌊α·n⌋+1)/(n+1) &gt; α.
-/// The union over several scores is calibrated with <see cref="ThresholdCalibrator.JointlyAtMost"/>: each score gets
+/// The union over several scores is calibrated with <see cref="ThresholdCalibrator.Jointly"/>: each score gets
 /// the same count, the largest for which at most k + 1 calibration images lie above or on some threshold. Counting the
 /// images the thresholds sit on matters: counting only those above let the union through 1.06 % of fresh images at
 /// α = 1 % (three scores of correlation 0.5, n = 1,200, 3,000 simulated draws); counting them gives 0.95–1.00 % for
@@ -32,7 +32,7 @@ public static class ConformalCalibration
     /// <param name="normalScores">Per score, the scores of the same n held-out normal images.</param>
     /// <param name="targetFpr">α in (0,1).</param>
     /// <exception cref="ArgumentException">Fewer than <see cref="MinimumImages"/> images, α outside (0,1), or as
-    /// <see cref="ThresholdCalibrator.JointlyAtMost"/> (lists of different lengths, a NaN score).</exception>
+    /// <see cref="ThresholdCalibrator.Jointly"/> (lists of different lengths, a NaN score).</exception>
     public static JointCalibration Jointly(IReadOnlyList<IReadOnlyList<double>> normalScores, double targetFpr)
     {
         ArgumentNullException.ThrowIfNull(normalScores);
@@ -43,7 +43,7 @@ public static class ConformalCalibration
             throw new ArgumentException($"calibrating {normalScores.Count} scores at FPR {targetFpr} with a conformal allowance needs at least {minimum} normal images, got {n}", nameof(normalScores));
         // k + 1 = ⌊α·(n+1)⌋ images counted, those a threshold sits on included: with one score exactly the conformal
         // quantile; with several, the union stays at or under α (ConformalCalibrationTests: three correlated scores)
-        return ThresholdCalibrator.JointlyAtMost(normalScores, allowed + 1, countImagesOnThreshold: true);
+        return ThresholdCalibrator.Jointly(normalScores, allowed + 1);
     }
 
     /// <summary>Share of images with at least one score above its threshold (scores[j][i]: score j of image i).</summary>

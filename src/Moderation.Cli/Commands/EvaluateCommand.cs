@@ -26,9 +26,10 @@ internal static class EvaluateCommand
         var transfer = new Option<string?>("--lofo-classes") { Description = "Classes for which the synthetic detector is tested leave-one-generator-family-out, comma-separated (default 1,6; --quick: 1; empty: none)" };
         var quick = new Option<bool>("--quick") { Description = "CI variant: class 1 only, 1 epoch, 2,000 training images, one-epoch zoo" };
         var threads = new Option<int>("--threads") { Description = "libtorch threads (default 1: on a shared 2-core machine one thread trains faster than two)", DefaultValueFactory = _ => 1 };
+        var calibration = new Option<double?>("--calibration-fraction") { Description = $"Share of each class's 6,000 training images held out to calibrate thresholds (default {Defaults.CalibrationFraction.ToString(CultureInfo.InvariantCulture)}; --quick: {OneClassEvaluationOptions.Quick.Hyperparameters.CalibrationFraction.ToString(CultureInfo.InvariantCulture)})" };
         var command = new Command("evaluate", "One-class Fashion-MNIST evaluation: per class train on that class, test on all 10,000 test images; AUROC, AUPRC, TPR at the calibrated FPR, synthetic AUROC; JSON + Markdown + SVG report")
         {
-            classes, epochs, seed, output, unseen, transfer, quick, threads,
+            classes, epochs, seed, output, unseen, transfer, quick, threads, calibration,
         };
         command.SetAction((result, token) => Task.Run(async () =>
         {
@@ -36,6 +37,7 @@ internal static class EvaluateCommand
             var options = isQuick ? OneClassEvaluationOptions.Quick : new OneClassEvaluationOptions();
             var h = options.Hyperparameters with { Seed = result.GetValue(seed) };
             if (result.GetValue(epochs) is { } e) h = h with { Epochs = e };
+            if (result.GetValue(calibration) is { } share) h = h with { CalibrationFraction = share };
             options = options with { Hyperparameters = h, UnseenGeneratorClasses = Parse(result.GetValue(unseen)) };
             if (result.GetValue(classes) is { Length: > 0 } list) options = options with { Classes = Parse(list) };
             if (result.GetValue(transfer) is { } lofo) options = options with { LeaveOneFamilyOutClasses = Parse(lofo) };
@@ -82,6 +84,8 @@ internal static class EvaluateCommand
         table.AddRow(["mean realised FPR", .. evaluation.Kinds.Select(k => k.Aggregate.MeanRealisedFpr.ToString("P2", CultureInfo.InvariantCulture))]);
         return table;
     }
+
+    private static readonly Moderation.Training.Pipelines.TrainingHyperparameters Defaults = new OneClassEvaluationOptions().Hyperparameters;
 
     private static string F(double auroc) => (100 * auroc).ToString("F1", CultureInfo.InvariantCulture);
 

@@ -28,6 +28,16 @@ internal static class TransferReport
                 $"{Target(c.TargetFpr)} | {Rate(c.RealisedFpr)} | {Rate(c.IntervalLow)}–{Rate(c.IntervalHigh)} | {(c.Inside ? "yes" : "**no**")} |");
         md.AppendLine().AppendLine(CultureInfo.InvariantCulture,
             $"{calibration.Count(c => c.Inside)} of {calibration.Count} classes inside; mean realised FPR {Rate(calibration.Average(c => c.RealisedFpr))}.").AppendLine();
+        if (calibration.All(c => c.Scores.Count == 0)) return;
+        md.AppendLine("Each score at its joint threshold: the share it flags alone on the calibration images and on the normal test " +
+            "images, and the test share no other score flags.").AppendLine();
+        md.AppendLine("| # | normal class | score | threshold | calibration FPR | test FPR | test FPR, this score only |");
+        md.AppendLine("|---:|---|---|---:|---:|---:|---:|");
+        foreach (var c in calibration)
+            foreach (var s in c.Scores)
+                md.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {c.ClassIndex} | {Cell(c.ClassName)} | {Cell(s.Output)} | {Score(s.Threshold)} | {Rate(s.CalibrationFpr)} | {Rate(s.RealisedFpr)} | {Rate(s.OnlyThisScoreFpr)} |");
+        md.AppendLine();
     }
 
     public static void Append(StringBuilder md, IReadOnlyList<ClassTransferResult> transfer)

@@ -26,8 +26,9 @@ public sealed record EvaluationResult
     /// <summary>The verdict's realised FPR per class against its binomial interval (empty when not measured).</summary>
     [JsonPropertyName("verdictCalibration")] public IReadOnlyList<VerdictCalibrationResult> VerdictCalibration { get; init; } = [];
 
-    /// <summary>Current <see cref="SchemaVersion"/>: 2 (adds <see cref="Transfer"/> and <see cref="VerdictCalibration"/>).</summary>
-    public const int CurrentSchemaVersion = 2;
+    /// <summary>Current <see cref="SchemaVersion"/>: 3 (2 added <see cref="Transfer"/> and <see cref="VerdictCalibration"/>;
+    /// 3 adds each verdict score's shares, <see cref="VerdictCalibrationResult.Scores"/>).</summary>
+    public const int CurrentSchemaVersion = 3;
 
     /// <summary>The kind named <paramref name="kind"/>, or null.</summary>
     public ScoreKindResult? FindKind(string kind) => Kinds.FirstOrDefault(k => string.Equals(k.Kind, kind, StringComparison.Ordinal));

@@ -27,4 +27,6 @@ public sealed record VerdictCalibrationResult
     [JsonPropertyName("intervalHigh")] public double IntervalHigh { get; init; }
     /// <summary>Whether the realised FPR lies inside the interval.</summary>
     [JsonPropertyName("inside")] public bool Inside { get; init; }
+    /// <summary>Each score of <see cref="Outputs"/> at its joint threshold, in the same order (empty in schema 2).</summary>
+    [JsonPropertyName("scores")] public IReadOnlyList<VerdictScoreCalibration> Scores { get; init; } = [];
 }

@@ -178,7 +178,7 @@ public sealed partial class OneClassEvaluationJob(ILogger logger, TimeProvider? 
         int[] verdictIndex = [.. verdictOutputs.Select(o => Array.IndexOf(outputs, o))];
         var verdictTest = verdictIndex.Select(i => Split(testScores[i], isNormal).Normal).ToArray();
         var verdictCalibration = verdictIndex.Select(i => calibration[i]).ToArray();
-        var calibrationResult = VerdictCalibration(c, verdictOutputs, verdictCalibration, verdictTest, h.TargetFpr);
+        var calibrationResult = VerdictCalibrationMeasure.Measure(c, verdictOutputs, verdictCalibration, verdictTest, h.TargetFpr);
         ClassTransferResult? transfer = null;
         if (hasSynthetic && options.LeaveOneFamilyOutClasses.Contains(c) && options.Recipe.Synthetic is { } synthetic)
         {
@@ -210,20 +210,6 @@ public sealed partial class OneClassEvaluationJob(ILogger logger, TimeProvider? 
         };
         using var trained = trainer.Train(train, count, progress, cancellationToken);
         return trained.Generator.Sample(options.GeneratorSamples, h.Seed + RetrainingJob.MeasureSampleSeedOffset).Images;
-    }
-
-    /// <summary>The verdict's thresholds (conformal, joint) on the calibration scores, measured on the normal test scores.</summary>
-    private static VerdictCalibrationResult VerdictCalibration(int c, IReadOnlyList<string> outputs, double[][] calibration, double[][] normalTest, double targetFpr)
-    {
-        var joint = ConformalCalibration.Jointly(calibration, targetFpr);
-        double realised = ConformalCalibration.FlaggedShare(normalTest, joint.Thresholds);
-        var interval = BinomialInterval.Of(normalTest[0].Length, targetFpr);
-        return new VerdictCalibrationResult
-        {
-            ClassIndex = c, ClassName = FashionMnist.ClassNames[c], Outputs = outputs, CalibrationImages = calibration[0].Length,
-            TestImages = normalTest[0].Length, TargetFpr = targetFpr, RealisedFpr = realised,
-            IntervalLow = interval.Low, IntervalHigh = interval.High, Inside = interval.Contains(realised),
-        };
     }
 
     private static float[] Gather(float[] images, int[] indices)

@@ -107,6 +107,25 @@ public sealed partial class ReportWriterTests : IDisposable
         Assert.Contains("Note: our mean covers 3 of the 10 classes", md, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_verdict_section_breaks_out_each_score_at_its_joint_threshold()
+    {
+        VerdictScoreCalibration Score(string output, double test) =>
+            new() { Output = output, Threshold = 2.5, CalibrationFpr = 0.004, RealisedFpr = test, OnlyThisScoreFpr = test / 2 };
+        var verdict = new VerdictCalibrationResult
+        {
+            ClassIndex = 4, ClassName = "Coat", Outputs = ["anomaly_score", "degenerate_score"], CalibrationImages = 2400,
+            TestImages = 1000, TargetFpr = 0.01, RealisedFpr = 0.021, IntervalLow = 0.004, IntervalHigh = 0.017, Inside = false,
+            Scores = [Score("anomaly_score", 0.005), Score("degenerate_score", 0.016)],
+        };
+        await ReportWriter.WriteAsync(folder, SampleEvaluation.Build(1) with { VerdictCalibration = [verdict] });
+        var md = await File.ReadAllTextAsync(Path.Combine(folder, "report.md"));
+
+        Assert.Contains("| 4 | Coat | anomaly_score, degenerate_score | 2400 | 1000 | 1% | 2.10% | 0.40%–1.70% | **no** |", md, StringComparison.Ordinal);
+        Assert.Contains("| 4 | Coat | degenerate_score | 2.5 | 0.40% | 1.60% | 0.80% |", md, StringComparison.Ordinal);
+        Assert.Equal(verdict.Scores, (await EvaluationJson.LoadAsync(folder)).VerdictCalibration[0].Scores);
+    }
+
     // '|' not preceded by a backslash
     [GeneratedRegex(@"(?<!\\)\|")]
     private static partial Regex CellSeparator();

@@ -103,6 +103,11 @@ public sealed class QuickEvaluationTests(QuickEvaluationFixture fixture) : IClas
         Assert.Equal(1000, calibration.TestImages);
         Assert.Equal((0.004, 0.017), (calibration.IntervalLow, calibration.IntervalHigh));
         Assert.True(calibration.Inside, $"realised {calibration.RealisedFpr:P2}");
+        // each score at its joint threshold: the union flags at least what any one score flags and at most their sum
+        Assert.Equal(calibration.Outputs, calibration.Scores.Select(s => s.Output));
+        Assert.InRange(calibration.RealisedFpr, calibration.Scores.Max(s => s.RealisedFpr) - 1e-12, calibration.Scores.Sum(s => s.RealisedFpr) + 1e-12);
+        Assert.All(calibration.Scores, s => Assert.InRange(s.OnlyThisScoreFpr, 0, s.RealisedFpr));
+        Assert.All(calibration.Scores, s => Assert.InRange(s.CalibrationFpr, 1.0 / 3000, 0.01));
     }
 
     [Fact]

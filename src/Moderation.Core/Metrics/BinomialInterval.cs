@@ -38,6 +38,27 @@ public sealed record BinomialInterval(int Count, double Rate, double Confidence,
         return new BinomialInterval(count, rate, confidence, low, high);
     }
 
+    /// <summary>P(k_lo ≤ X ≤ k_hi) for X ~ Bin(n, <paramref name="rate"/>): the chance that n images of a detector whose
+    /// true rate is exactly <paramref name="rate"/> land inside (≈ 0.976 for n = 1,000 at 1 %, not 0.95: the tails
+    /// are exact and the counts discrete).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rate"/> outside [0,1].</exception>
+    public double Probability(double rate)
+    {
+        if (rate is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(rate), rate, "the rate must lie in [0,1]");
+        return Binomial.CDF(rate, Count, HighCount) - (LowCount == 0 ? 0 : Binomial.CDF(rate, Count, LowCount - 1));
+    }
+
+    /// <summary>P(k_lo ≤ X ≤ k_hi) when the true rate is itself Beta(<paramref name="a"/>, <paramref name="b"/>)
+    /// distributed, X ~ BetaBinomial(n, a, b) (cumulative probabilities from MathNet.Numerics): the chance of landing
+    /// inside for a rate that was estimated, e.g. by split-conformal calibration (then a = l, b = n_cal + 1 − l).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="a"/> or <paramref name="b"/> not positive.</exception>
+    public double Probability(double a, double b)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(a);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(b);
+        return BetaBinomial.CDF(Count, a, b, HighCount) - (LowCount == 0 ? 0 : BetaBinomial.CDF(Count, a, b, LowCount - 1));
+    }
+
     /// <summary>Whether <paramref name="flagged"/> of the n images is inside [k_lo, k_hi].</summary>
     public bool Contains(int flagged) => flagged >= LowCount && flagged <= HighCount;
 

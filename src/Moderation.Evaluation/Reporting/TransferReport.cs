@@ -28,6 +28,11 @@ internal static class TransferReport
                 $"{Target(c.TargetFpr)} | {Rate(c.RealisedFpr)} | {Rate(c.IntervalLow)}–{Rate(c.IntervalHigh)} | {(c.Inside ? "yes" : "**no**")} |");
         md.AppendLine().AppendLine(CultureInfo.InvariantCulture,
             $"{calibration.Count(c => c.Inside)} of {calibration.Count} classes inside; mean realised FPR {Rate(calibration.Average(c => c.RealisedFpr))}.").AppendLine();
+        if (calibration.All(c => double.IsFinite(c.ChanceInside)))
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"How often an exact calibration lands inside (split-conformal reference: given n calibration images the rate is " +
+                $"Beta(l, n + 1 − l), l = ⌊α(n+1)⌋, so the test count is BetaBinomial): per class {string.Join(", ", calibration.Select(c => Pct1(c.ChanceInside) + " %").Distinct())}; " +
+                $"all {calibration.Count} classes together {Pct1(calibration.Aggregate(1.0, (p, c) => p * c.ChanceInside))} %.").AppendLine();
         if (calibration.All(c => c.Scores.Count == 0)) return;
         md.AppendLine("Each score at its joint threshold: the share it flags alone on the calibration images and on the normal test " +
             "images, and the test share no other score flags.").AppendLine();

@@ -27,6 +27,9 @@ public sealed record VerdictCalibrationResult
     [JsonPropertyName("intervalHigh")] public double IntervalHigh { get; init; }
     /// <summary>Whether the realised FPR lies inside the interval.</summary>
     [JsonPropertyName("inside")] public bool Inside { get; init; }
+    /// <summary>The chance of landing inside the interval for a calibration that is exact under exchangeability (the
+    /// split-conformal reference: rate Beta(l, n + 1 − l) given n calibration images, l = ⌊α(n+1)⌋; <c>NaN</c> in schema 2).</summary>
+    [JsonPropertyName("chanceInside")] public double ChanceInside { get; init; } = double.NaN;
     /// <summary>Each score of <see cref="Outputs"/> at its joint threshold, in the same order (empty in schema 2).</summary>
     [JsonPropertyName("scores")] public IReadOnlyList<VerdictScoreCalibration> Scores { get; init; } = [];
 }

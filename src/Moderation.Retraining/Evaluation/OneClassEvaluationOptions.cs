@@ -16,13 +16,16 @@ public sealed record OneClassEvaluationOptions
     [Required] public string DatasetPath { get; init; } = FashionMnist.DefaultFolder;
 
     /// <summary>GAN hyperparameters for every class (epochs, batch, Adam, seed, real label, calibration share, target
-    /// FPR); default: pipeline defaults with 5 epochs, real label 1 and calibration share 0.2.</summary>
-    public TrainingHyperparameters Hyperparameters { get; init; } = new() { Epochs = 5, RealLabel = 1.0, CalibrationFraction = 0.2 };
+    /// FPR); default: pipeline defaults with 5 epochs, real label 1 and calibration share 0.4 (2,400 of a class's 6,000
+    /// training images: the thresholds' own noise, sd ≈ √l / n with l = ⌊α(n+1)⌋, falls from 0.29 to 0.20 points at 1 %,
+    /// and an exact calibration lands inside the 1,000 test images' 95 % interval with probability 0.943 instead of
+    /// 0.908, <see cref="ConformalCalibration.ChanceInside"/>; anomaly AUROC was unchanged on the 10 classes, 94.46 both).</summary>
+    public TrainingHyperparameters Hyperparameters { get; init; } = new() { Epochs = 5, RealLabel = 1.0, CalibrationFraction = 0.4 };
 
     /// <summary>Widths, anomaly terms and synthetic classifier; default <see cref="DetectorRecipe.Default"/>.</summary>
     public DetectorRecipe Recipe { get; init; } = DetectorRecipe.Default;
 
-    /// <summary>Use at most this many of a class's training images for the GAN (null = all, ≈ 4,800 after the
+    /// <summary>Use at most this many of a class's training images for the GAN (null = all, 3,600 after the
     /// calibration share); a quick run sets it lower.</summary>
     [Range(64, 60_000)] public int? TrainImageLimit { get; init; }
 

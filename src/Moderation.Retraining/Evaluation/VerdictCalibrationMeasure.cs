@@ -24,6 +24,7 @@ internal static class VerdictCalibrationMeasure
             ClassIndex = c, ClassName = FashionMnist.ClassNames[c], Outputs = outputs, CalibrationImages = calibration[0].Length,
             TestImages = normalTest[0].Length, TargetFpr = targetFpr, RealisedFpr = realised,
             IntervalLow = interval.Low, IntervalHigh = interval.High, Inside = interval.Contains(realised),
+            ChanceInside = ConformalCalibration.ChanceInside(interval, calibration[0].Length),
             Scores = [.. outputs.Select((o, j) => new VerdictScoreCalibration
             {
                 Output = o,

@@ -30,6 +30,19 @@ public sealed class BinomialIntervalTests
     }
 
     [Fact]
+    public void Probability_is_the_binomial_or_beta_binomial_mass_of_the_interval()
+    {
+        var interval = BinomialInterval.Of(1000, 0.01);
+
+        Assert.Equal(0.97609476, interval.Probability(0.01), 6); // Σ_{x=4..17} C(1000,x) 0.01^x 0.99^(1000−x), computed independently
+        Assert.Equal(0.90845016, interval.Probability(12, 1189), 6); // the rate Beta(12, 1189): 1,200 calibration images
+        Assert.Equal(interval.Probability(0.01), interval.Probability(1e7 * 0.01, 1e7 * 0.99), 3); // a sharp Beta is the binomial
+        Assert.True(interval.Probability(0.03) < 0.05);
+        Assert.Throws<ArgumentOutOfRangeException>(() => interval.Probability(1.5));
+        Assert.Throws<ArgumentOutOfRangeException>(() => interval.Probability(0, 3));
+    }
+
+    [Fact]
     public void A_wider_confidence_gives_a_wider_interval()
     {
         var narrow = BinomialInterval.Of(1000, 0.01, 0.80);

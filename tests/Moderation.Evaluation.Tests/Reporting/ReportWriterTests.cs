@@ -115,7 +115,7 @@ public sealed partial class ReportWriterTests : IDisposable
         var verdict = new VerdictCalibrationResult
         {
             ClassIndex = 4, ClassName = "Coat", Outputs = ["anomaly_score", "degenerate_score"], CalibrationImages = 2400,
-            TestImages = 1000, TargetFpr = 0.01, RealisedFpr = 0.021, IntervalLow = 0.004, IntervalHigh = 0.017, Inside = false,
+            TestImages = 1000, TargetFpr = 0.01, RealisedFpr = 0.021, IntervalLow = 0.004, IntervalHigh = 0.017, Inside = false, ChanceInside = 0.9435,
             Scores = [Score("anomaly_score", 0.005), Score("degenerate_score", 0.016)],
         };
         await ReportWriter.WriteAsync(folder, SampleEvaluation.Build(1) with { VerdictCalibration = [verdict] });
@@ -123,6 +123,7 @@ public sealed partial class ReportWriterTests : IDisposable
 
         Assert.Contains("| 4 | Coat | anomaly_score, degenerate_score | 2400 | 1000 | 1% | 2.10% | 0.40%–1.70% | **no** |", md, StringComparison.Ordinal);
         Assert.Contains("| 4 | Coat | degenerate_score | 2.5 | 0.40% | 1.60% | 0.80% |", md, StringComparison.Ordinal);
+        Assert.Contains("per class 94.3 %; all 1 classes together 94.3 %", md, StringComparison.Ordinal);
         Assert.Equal(verdict.Scores, (await EvaluationJson.LoadAsync(folder)).VerdictCalibration[0].Scores);
     }
 

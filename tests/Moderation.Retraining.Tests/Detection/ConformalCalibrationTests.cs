@@ -7,6 +7,31 @@ namespace Moderation.Retraining.Tests.Detection;
 public sealed class ConformalCalibrationTests
 {
     [Theory]
+    [InlineData(1200, 0.90845016)] // BetaBinomial(1000, 12, 1189) on [4, 17], computed independently with log-gamma sums
+    [InlineData(2400, 0.9434925015)] // BetaBinomial(1000, 24, 2377)
+    [InlineData(3000, 0.95038764)] // BetaBinomial(1000, 30, 2971)
+    public void ChanceInsideIsTheBetaBinomialMassOfTheInterval(int calibrationImages, double expected) =>
+        Assert.Equal(expected, ConformalCalibration.ChanceInside(Core.Metrics.BinomialInterval.Of(1000, 0.01), calibrationImages), 6);
+
+    [Fact]
+    public void ChanceInsideMatchesHowOftenTheCalibratorItselfLandsInside()
+    {
+        // uniform scores: a threshold t lets through exactly 1 − t of fresh images, so each draw's chance of landing in
+        // 4–17 of 1,000 is exact; averaged over draws of 1,200 calibration images it must equal ChanceInside (0.908)
+        var random = new Random(11);
+        var interval = Core.Metrics.BinomialInterval.Of(1000, 0.01);
+        const int trials = 1500;
+        double chance = 0;
+        for (int t = 0; t < trials; t++)
+        {
+            var calibration = Enumerable.Range(0, 1200).Select(_ => random.NextDouble()).ToArray();
+            chance += interval.Probability(1 - ConformalCalibration.Jointly([calibration], 0.01).Thresholds[0]) / trials;
+        }
+        Assert.InRange(chance, ConformalCalibration.ChanceInside(interval, 1200) - 0.012, ConformalCalibration.ChanceInside(interval, 1200) + 0.012);
+        Assert.True(chance < interval.Probability(0.01) - 0.04, $"{chance:F3}: the calibration's own noise lowers the chance below the exact rate's 0.976");
+    }
+
+    [Theory]
     [InlineData(1200, 0.01, 11)] // ⌊12.01⌋ − 1
     [InlineData(1000, 0.01, 9)] // ⌊10.01⌋ − 1
     [InlineData(5400, 0.01, 53)]

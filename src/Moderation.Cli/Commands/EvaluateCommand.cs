@@ -27,12 +27,25 @@ internal static class EvaluateCommand
         var quick = new Option<bool>("--quick") { Description = "CI variant: class 1 only, 1 epoch, 2,000 training images, one-epoch zoo" };
         var threads = new Option<int>("--threads") { Description = "libtorch threads (default 1: on a shared 2-core machine one thread trains faster than two)", DefaultValueFactory = _ => 1 };
         var calibration = new Option<double?>("--calibration-fraction") { Description = $"Share of each class's 6,000 training images held out to calibrate thresholds (default {Defaults.CalibrationFraction.ToString(CultureInfo.InvariantCulture)}; --quick: {OneClassEvaluationOptions.Quick.Hyperparameters.CalibrationFraction.ToString(CultureInfo.InvariantCulture)})" };
+        var merge = new Option<string?>("--merge") { Description = "Instead of evaluating: join the evaluation.json of these report folders (comma-separated; runs of disjoint classes, e.g. two processes side by side) into one report in --output" };
         var command = new Command("evaluate", "One-class Fashion-MNIST evaluation: per class train on that class, test on all 10,000 test images; AUROC, AUPRC, TPR at the calibrated FPR, synthetic AUROC; JSON + Markdown + SVG report")
         {
-            classes, epochs, seed, output, unseen, transfer, quick, threads, calibration,
+            classes, epochs, seed, output, unseen, transfer, quick, threads, calibration, merge,
         };
         command.SetAction((result, token) => Task.Run(async () =>
         {
+            var commandLine = "moderation " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1));
+            if (result.GetValue(merge) is { Length: > 0 } folders)
+            {
+                var parts = new List<EvaluationResult>();
+                foreach (var part in folders.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    parts.Add(await EvaluationJson.LoadAsync(part, token).ConfigureAwait(false));
+                var merged = EvaluationMerge.Merge(parts, commandLine, TimeProvider.System);
+                var written = await ReportWriter.WriteAsync(result.GetValue(output)!, merged, token).ConfigureAwait(false);
+                AnsiConsole.Write(Summary(merged));
+                AnsiConsole.MarkupLine($"merged {parts.Count} runs into [green]{Markup.Escape(written.MarkdownPath)}[/]");
+                return 0;
+            }
             bool isQuick = result.GetValue(quick);
             var options = isQuick ? OneClassEvaluationOptions.Quick : new OneClassEvaluationOptions();
             var h = options.Hyperparameters with { Seed = result.GetValue(seed) };
@@ -54,7 +67,6 @@ internal static class EvaluateCommand
                 {
                     ClassStarting = (c, i) => view.Stage = $"class {c} ({FashionMnist.ClassNames[c]}), {i} of {options.Classes.Count}",
                 };
-                var commandLine = "moderation " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1));
                 var evaluation = view.Show(() => job.Run(options, commandLine, work, view, token));
                 var files = await ReportWriter.WriteAsync(folder, evaluation, token).ConfigureAwait(false);
                 AnsiConsole.Write(view.Summary());

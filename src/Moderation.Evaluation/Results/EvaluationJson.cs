@@ -34,9 +34,24 @@ public static class EvaluationJson
         return result;
     }
 
-    /// <summary>Reads <c>{folder}/evaluation.json</c>.</summary>
-    /// <exception cref="FileNotFoundException">The file is missing.</exception>
+    /// <summary>Reads <c>{folder}/evaluation.json</c> and the families' sample grids that
+    /// <see cref="Reporting.ReportWriter"/> wrote beside it (<c>samples/</c>; a missing grid is left out).</summary>
+    /// <exception cref="FileNotFoundException">The JSON file is missing.</exception>
     /// <exception cref="JsonException">Malformed JSON.</exception>
-    public static async Task<EvaluationResult> LoadAsync(string folder, CancellationToken cancellationToken = default) =>
-        Deserialize(await File.ReadAllTextAsync(Path.Combine(folder, FileName), cancellationToken).ConfigureAwait(false));
+    public static async Task<EvaluationResult> LoadAsync(string folder, CancellationToken cancellationToken = default)
+    {
+        var result = Deserialize(await File.ReadAllTextAsync(Path.Combine(folder, FileName), cancellationToken).ConfigureAwait(false));
+        var transfer = new List<ClassTransferResult>();
+        foreach (var c in result.Transfer)
+        {
+            var grids = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            foreach (var f in c.Families)
+            {
+                var path = Path.Combine(folder, Reporting.TransferReport.GridPath(c.ClassIndex, f.Family));
+                if (File.Exists(path)) grids[f.Family] = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+            }
+            transfer.Add(c with { SampleGrids = grids });
+        }
+        return result with { Transfer = transfer };
+    }
 }

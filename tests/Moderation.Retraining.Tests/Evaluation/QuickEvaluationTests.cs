@@ -125,6 +125,10 @@ public sealed class QuickEvaluationTests(QuickEvaluationFixture fixture) : IClas
         Assert.Equal(3, json.RootElement.GetProperty("kinds").GetArrayLength());
         Assert.Contains(files.PlotPaths, p => p.EndsWith("roc-anomaly.svg", StringComparison.Ordinal));
         Assert.Contains(files.PlotPaths, p => p.EndsWith("class-1-vae.png", StringComparison.Ordinal));
+        var loaded = await EvaluationJson.LoadAsync(folder.Path); // grids come back from samples/ (evaluate --merge redraws them)
+        var grids = result.Transfer[0].SampleGrids;
+        Assert.Equal(grids.Keys.Order(), loaded.Transfer[0].SampleGrids.Keys.Order());
+        Assert.All(grids, g => Assert.Equal(g.Value, loaded.Transfer[0].SampleGrids[g.Key]));
         Assert.Contains("leave one family out", markdown, StringComparison.Ordinal);
         Assert.Contains("| pixelshuffle-ns |", markdown, StringComparison.Ordinal);
         Assert.Equal(5, json.RootElement.GetProperty("transfer")[0].GetProperty("families").GetArrayLength());

@@ -14,6 +14,14 @@ public sealed class ConformalCalibrationTests
         Assert.Equal(expected, ConformalCalibration.ChanceInside(Core.Metrics.BinomialInterval.Of(1000, 0.01), calibrationImages), 6);
 
     [Fact]
+    public void ChanceInsideNeedsEnoughCalibrationImagesForARankOfOne() // ⌊0.01·(n+1)⌋ ≥ 1 ⇔ n ≥ 99
+    {
+        var interval = Core.Metrics.BinomialInterval.Of(1000, 0.01);
+        Assert.Throws<ArgumentOutOfRangeException>(() => ConformalCalibration.ChanceInside(interval, 98));
+        Assert.InRange(ConformalCalibration.ChanceInside(interval, 99), 0, 1);
+    }
+
+    [Fact]
     public void ChanceInsideMatchesHowOftenTheCalibratorItselfLandsInside()
     {
         // uniform scores: a threshold t lets through exactly 1 − t of fresh images, so each draw's chance of landing in

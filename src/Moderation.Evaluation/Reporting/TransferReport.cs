@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Moderation.Core.Metrics;
 using Moderation.Evaluation.Results;
 using static Moderation.Evaluation.Reporting.ReportFormat;
 
@@ -20,14 +21,21 @@ internal static class TransferReport
         md.AppendLine("Every score's threshold calibrated jointly on the held-out normal images with a conformal allowance " +
             "(at most ⌊α(n+1)⌋ − 1 of n flagged); measured on the normal class's test images, against the central 95 % acceptance " +
             "interval of Bin(test images, target).").AppendLine();
-        md.AppendLine("| # | normal class | scores | calibration images | test images | target | realised FPR | 95 % interval | inside |");
-        md.AppendLine("|---:|---|---|---:|---:|---:|---:|---|---|");
+        md.AppendLine("| # | normal class | scores | calibration images | test images | target | realised FPR | 95 % interval | inside | p, exchangeable |");
+        md.AppendLine("|---:|---|---|---:|---:|---:|---:|---|---|---:|");
         foreach (var c in calibration)
             md.AppendLine(CultureInfo.InvariantCulture,
                 $"| {c.ClassIndex} | {Cell(c.ClassName)} | {Cell(string.Join(", ", c.Outputs))} | {c.CalibrationImages} | {c.TestImages} | " +
-                $"{Target(c.TargetFpr)} | {Rate(c.RealisedFpr)} | {Rate(c.IntervalLow)}–{Rate(c.IntervalHigh)} | {(c.Inside ? "yes" : "**no**")} |");
+                $"{Target(c.TargetFpr)} | {Rate(c.RealisedFpr)} | {Rate(c.IntervalLow)}–{Rate(c.IntervalHigh)} | {(c.Inside ? "yes" : "**no**")} | {P(VerdictP(c))} |");
         md.AppendLine().AppendLine(CultureInfo.InvariantCulture,
             $"{calibration.Count(c => c.Inside)} of {calibration.Count} classes inside; mean realised FPR {Rate(calibration.Average(c => c.RealisedFpr))}.").AppendLine();
+        var least = calibration.MinBy(VerdictP)!;
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"p, exchangeable: the chance of at least this many flagged test images if they were exchangeable with the calibration " +
+            $"images (an exact permutation law: the test count above the (K+1)-th largest of n calibration scores is " +
+            $"BetaBinomial(m, K + 1, n − K), Gumbel & von Schelling 1950; for the verdict K = ⌊α(n+1)⌋ − 1, for one score K = its " +
+            $"calibration count). Smallest: {Cell(least.ClassName)}, {P(VerdictP(least))}; the chance that at least one of " +
+            $"{calibration.Count} exchangeable classes goes as far is {P(1 - Math.Pow(1 - VerdictP(least), calibration.Count))}.").AppendLine();
         if (calibration.All(c => double.IsFinite(c.ChanceInside)))
             md.AppendLine(CultureInfo.InvariantCulture,
                 $"How often an exact calibration lands inside (split-conformal reference: given n calibration images the rate is " +
@@ -36,14 +44,27 @@ internal static class TransferReport
         if (calibration.All(c => c.Scores.Count == 0)) return;
         md.AppendLine("Each score at its joint threshold: the share it flags alone on the calibration images and on the normal test " +
             "images, and the test share no other score flags.").AppendLine();
-        md.AppendLine("| # | normal class | score | threshold | calibration FPR | test FPR | test FPR, this score only |");
-        md.AppendLine("|---:|---|---|---:|---:|---:|---:|");
+        md.AppendLine("| # | normal class | score | threshold | calibration FPR | test FPR | test FPR, this score only | p, exchangeable |");
+        md.AppendLine("|---:|---|---|---:|---:|---:|---:|---:|");
         foreach (var c in calibration)
             foreach (var s in c.Scores)
                 md.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {c.ClassIndex} | {Cell(c.ClassName)} | {Cell(s.Output)} | {Score(s.Threshold)} | {Rate(s.CalibrationFpr)} | {Rate(s.RealisedFpr)} | {Rate(s.OnlyThisScoreFpr)} |");
+                    $"| {c.ClassIndex} | {Cell(c.ClassName)} | {Cell(s.Output)} | {Score(s.Threshold)} | {Rate(s.CalibrationFpr)} | {Rate(s.RealisedFpr)} | {Rate(s.OnlyThisScoreFpr)} | {P(ScoreP(c, s))} |");
         md.AppendLine();
     }
+
+    /// <summary>The verdict's p-value: its test count against the conformal threshold's exceedance law.</summary>
+    private static double VerdictP(VerdictCalibrationResult c) =>
+        Exceedances.AtLeast(c.CalibrationImages, Math.Max(0, Exceedances.ConformalRank(c.CalibrationImages, c.TargetFpr) - 1),
+            c.TestImages, Count(c.RealisedFpr, c.TestImages));
+
+    /// <summary>One score's p-value: its test count against the exceedance law of its own calibration count.</summary>
+    private static double ScoreP(VerdictCalibrationResult c, VerdictScoreCalibration s) =>
+        Exceedances.AtLeast(c.CalibrationImages, Count(s.CalibrationFpr, c.CalibrationImages), c.TestImages, Count(s.RealisedFpr, c.TestImages));
+
+    private static int Count(double share, int images) => (int)Math.Round(share * images);
+
+    private static string P(double p) => p < 0.001 ? "< 0.001" : p.ToString("F3", CultureInfo.InvariantCulture);
 
     public static void Append(StringBuilder md, IReadOnlyList<ClassTransferResult> transfer)
     {

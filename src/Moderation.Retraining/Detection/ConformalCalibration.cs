@@ -15,11 +15,9 @@ namespace Moderation.Retraining.Detection;
 /// </summary>
 public static class ConformalCalibration
 {
-    /// <summary>k = ⌊α·(n+1)⌋ − 1, the calibration images the verdict may flag (≥ 0).</summary>
-    public static int Allowance(int count, double targetFpr) => Math.Max(0, Rank(count, targetFpr) - 1);
-
-    /// <summary>l = ⌊α·(n+1)⌋: the split-conformal threshold is the l-th largest of n calibration scores.</summary>
-    private static int Rank(int count, double targetFpr) => (int)Math.Floor(targetFpr * (count + 1) + 1e-9);
+    /// <summary>k = ⌊α·(n+1)⌋ − 1 (<see cref="Exceedances.ConformalRank"/> − 1), the calibration images the verdict may flag (≥ 0).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">n &lt; 0 or α outside (0,1).</exception>
+    public static int Allowance(int count, double targetFpr) => Math.Max(0, Exceedances.ConformalRank(count, targetFpr) - 1);
 
     /// <summary>The fewest calibration images that give each of <paramref name="scoreCount"/> scores an allowance of at
     /// least one image: k ≥ m ⇔ ⌊α·(n+1)⌋ ≥ m + 1 ⇔ n ≥ ⌈(m+1)/α⌉ − 1 (399 for three scores at α = 1 %).</summary>
@@ -59,7 +57,7 @@ public static class ConformalCalibration
     public static double ChanceInside(BinomialInterval interval, int calibrationImages)
     {
         ArgumentNullException.ThrowIfNull(interval);
-        int l = Rank(calibrationImages, interval.Rate);
+        int l = Exceedances.ConformalRank(calibrationImages, interval.Rate);
         if (l < 1)
             throw new ArgumentOutOfRangeException(nameof(calibrationImages), calibrationImages, $"too few calibration images for a rate of {interval.Rate}");
         return interval.Probability(l, calibrationImages + 1 - l);

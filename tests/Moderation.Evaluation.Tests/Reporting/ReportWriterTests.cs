@@ -121,8 +121,12 @@ public sealed partial class ReportWriterTests : IDisposable
         await ReportWriter.WriteAsync(folder, SampleEvaluation.Build(1) with { VerdictCalibration = [verdict] });
         var md = await File.ReadAllTextAsync(Path.Combine(folder, "report.md"));
 
-        Assert.Contains("| 4 | Coat | anomaly_score, degenerate_score | 2400 | 1000 | 1% | 2.10% | 0.40%–1.70% | **no** |", md, StringComparison.Ordinal);
-        Assert.Contains("| 4 | Coat | degenerate_score | 2.5 | 0.40% | 1.60% | 0.80% |", md, StringComparison.Ordinal);
+        // p: Σ_{x≥21} BetaBinomial(1000, 24, 2377) = 0.00749 (K = ⌊0.01·2401⌋ − 1 = 23); one score, K = 0.4 % of 2,400 = 10:
+        // Σ_{x≥16} BetaBinomial(1000, 11, 2390) = 0.00064 and Σ_{x≥5} = 0.464 (log-gamma sums, computed independently)
+        Assert.Contains("| 4 | Coat | anomaly_score, degenerate_score | 2400 | 1000 | 1% | 2.10% | 0.40%–1.70% | **no** | 0.007 |", md, StringComparison.Ordinal);
+        Assert.Contains("| 4 | Coat | degenerate_score | 2.5 | 0.40% | 1.60% | 0.80% | < 0.001 |", md, StringComparison.Ordinal);
+        Assert.Contains("| 4 | Coat | anomaly_score | 2.5 | 0.40% | 0.50% | 0.25% | 0.464 |", md, StringComparison.Ordinal);
+        Assert.Contains("Smallest: Coat, 0.007; the chance that at least one of 1 exchangeable classes goes as far is 0.007.", md, StringComparison.Ordinal);
         Assert.Contains("per class 94.3 %; all 1 classes together 94.3 %", md, StringComparison.Ordinal);
         Assert.Equal(verdict.Scores, (await EvaluationJson.LoadAsync(folder)).VerdictCalibration[0].Scores);
     }

@@ -69,7 +69,7 @@ public sealed class RetrainingJob(ILogger<RetrainingJob> logger, TimeProvider? t
         var h = pipeline.Hyperparameters;
         var normal = NormalImagesLoader.Load(pipeline, cancellationToken: cancellationToken);
         // fail before minutes of training when the conformal allowance cannot cover every score of the verdict
-        int scoreCount = 1 + (Recipe.DegenerateCheck ? 1 : 0) + (Recipe.Synthetic is null ? 0 : 1);
+        int scoreCount = VerdictOutputs(Recipe.DegenerateCheck, Recipe.Synthetic is not null).Count;
         if (normal.CalibrationCount < ConformalCalibration.MinimumImages(scoreCount, h.TargetFpr))
             throw new InvalidDataException($"{normal.CalibrationCount} calibration images are too few for {scoreCount} scores at FPR {h.TargetFpr}: " +
                 $"the conformal allowance needs at least {ConformalCalibration.MinimumImages(scoreCount, h.TargetFpr)}");
@@ -147,10 +147,16 @@ public sealed class RetrainingJob(ILogger<RetrainingJob> logger, TimeProvider? t
     /// <summary><c>anomaly_score</c>, <c>degenerate_score</c> when the model has the degenerate check, and
     /// <c>synthetic_score</c> when it has the synthetic classifier: the scores of the verdict.</summary>
     internal static IReadOnlyList<string> ScoreOutputs(DetectorModel model) =>
+        VerdictOutputs(model.Degenerate is not null, model.SyntheticParameters is not null);
+
+    /// <summary>The verdict's scores for a detector with or without the degenerate check and the synthetic classifier:
+    /// what <see cref="ScoreOutputs"/> returns for the built model, and what the calibration-size check counts before
+    /// training from the recipe.</summary>
+    private static IReadOnlyList<string> VerdictOutputs(bool degenerate, bool synthetic) =>
     [
         OnnxTensorNames.AnomalyScore,
-        .. model.Degenerate is null ? Array.Empty<string>() : [DetectorTensorNames.DegenerateScore],
-        .. model.SyntheticParameters is null ? Array.Empty<string>() : [DetectorTensorNames.SyntheticScore],
+        .. degenerate ? [DetectorTensorNames.DegenerateScore] : Array.Empty<string>(),
+        .. synthetic ? [DetectorTensorNames.SyntheticScore] : Array.Empty<string>(),
     ];
 
     /// <summary>The verdict reason of an output.</summary>

@@ -89,4 +89,26 @@ public sealed class RetrainingJobTests : IDisposable
         for (int j = 0; j < 3; j++)
             Assert.Equal(direct[j][i], scores[i * 3 + j], 1e-6);
     }
+
+    [Theory]
+    [InlineData(true, true, 399)]   // three scores at 1 %: ⌈(3+1)/0.01⌉ − 1
+    [InlineData(false, false, 199)] // anomaly_score alone
+    public void TooFewCalibrationImagesForTheRecipesScoresFailBeforeTraining(bool degenerate, bool synthetic, int minimum)
+    {
+        // 6,000 trousers × 5 % = 300 calibration images, too few for three scores; × 3 % = 180, too few even for one (the
+        // loader's own floor is ⌈1/α⌉ = 100)
+        var pipeline = new TrainingPipeline
+        {
+            Name = "trouser-too-few",
+            Dataset = new PipelineDataset { Kind = PipelineDataset.FashionMnistKind, NormalClasses = [1] },
+            Hyperparameters = new TrainingHyperparameters { Epochs = 1, CalibrationFraction = minimum > 300 ? 0.05 : 0.03, Seed = 5 },
+            OutputFolder = Path.Combine(folder.Path, "never"),
+        };
+        var recipe = DetectorRecipe.Default with { DegenerateCheck = degenerate, Synthetic = synthetic ? DetectorRecipe.Default.Synthetic : null };
+
+        var error = Assert.Throws<InvalidDataException>(() => new RetrainingJob(NullLogger<RetrainingJob>.Instance) { Recipe = recipe }.Run(pipeline));
+
+        Assert.Contains($"needs at least {minimum}", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(pipeline.OutputFolder));
+    }
 }

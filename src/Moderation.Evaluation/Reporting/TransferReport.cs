@@ -32,9 +32,9 @@ internal static class TransferReport
         var least = calibration.MinBy(VerdictP)!;
         md.AppendLine(CultureInfo.InvariantCulture,
             $"p, exchangeable: the chance of at least this many flagged test images if they were exchangeable with the calibration " +
-            $"images (an exact permutation law: the test count above the (K+1)-th largest of n calibration scores is " +
-            $"BetaBinomial(m, K + 1, n − K), Gumbel & von Schelling 1950; for the verdict K = ⌊α(n+1)⌋ − 1, for one score K = its " +
-            $"calibration count). Smallest: {Cell(least.ClassName)}, {P(VerdictP(least))}; the chance that at least one of " +
+            $"images: the test count above the (K+1)-th largest of n calibration scores is BetaBinomial(m, K + 1, n − K) " +
+            $"(Gumbel & von Schelling 1950), exact for one score with K its calibration count; for the verdict's joint rule the " +
+            $"reference with K = ⌊α(n+1)⌋ − 1. Smallest: {Cell(least.ClassName)}, {P(VerdictP(least))}; the chance that at least one of " +
             $"{calibration.Count} exchangeable classes goes as far is {P(1 - Math.Pow(1 - VerdictP(least), calibration.Count))}.").AppendLine();
         if (calibration.All(c => double.IsFinite(c.ChanceInside)))
             md.AppendLine(CultureInfo.InvariantCulture,

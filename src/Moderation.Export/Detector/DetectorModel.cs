@@ -35,4 +35,8 @@ public sealed record DetectorModel
     /// <summary>The degenerate-image check: a Gaussian term on the image statistics of <see cref="ImageStatisticsWriter"/>,
     /// fitted on normal images, output as <c>degenerate_score</c> (its own threshold and reason); null = none.</summary>
     public GaussianTerm? Degenerate { get; init; }
+
+    /// <summary>The frequency-domain branch added into <c>synthetic_score</c>; null = none. Needs
+    /// <see cref="SyntheticParameters"/> and a square single-channel input.</summary>
+    public SpectralTerm? Spectral { get; init; }
 }

@@ -43,8 +43,10 @@ internal static class SpectralFitter
         var negatives = Features(real, realCount, size, basis);
         var x = cat([negatives, positives], 0);
         var y = cat([zeros(realCount), ones(positives.shape[0])], 0);
+        // scalars held in variables for the whole call: a temporary's handle can be finalized while libtorch reads it
+        using var floor = 1e-4f.ToScalar();
         var mean = x.mean([0]);
-        var sd = x.std([0]) + 1e-4f;
+        var sd = x.std([0]).add(floor);
         var z = (x - mean) / sd;
         var w = nn.Parameter(zeros(size * size));
         var b = nn.Parameter(zeros(1));
@@ -64,7 +66,8 @@ internal static class SpectralFitter
         var folded = w / sd;
         double bias = (b - (w * mean / sd).sum()).item<float>();
         var weights = folded.data<float>().ToArray();
-        var own = (negatives.matmul(folded) + (float)bias).data<float>().Select(v => (double)v).ToArray();
+        using var offset = ((float)bias).ToScalar();
+        var own = negatives.matmul(folded).add(offset).data<float>().Select(v => (double)v).ToArray();
         double weight = Sd(classifierScores) / Math.Max(Sd(own), 1e-12);
         return new SpectralTerm(weights, bias, weight);
     }
@@ -79,7 +82,8 @@ internal static class SpectralFitter
         using var scope = NewDisposeScope();
         using var _ = no_grad();
         var f = Features(images, count, size, tensor(DctBasis.Orthonormal(size), [size, size]));
-        var logits = f.matmul(tensor(term.Weights)) + (float)term.Bias;
+        using var bias = ((float)term.Bias).ToScalar();
+        var logits = f.matmul(tensor(term.Weights)).add(bias);
         return [.. logits.data<float>().Select(v => term.Weight * v)];
     }
 
@@ -101,7 +105,8 @@ internal static class SpectralFitter
     private static Tensor Features(float[] images, int count, int size, Tensor basis)
     {
         var x = tensor(images.AsSpan(0, count * size * size).ToArray(), [count, size, size]);
-        return (basis.matmul(x).matmul(basis.t()).abs() + SpectralTerm.Epsilon).log().reshape(count, size * size);
+        using var epsilon = SpectralTerm.Epsilon.ToScalar();
+        return basis.matmul(x).matmul(basis.t()).abs().add(epsilon).log().reshape(count, size * size);
     }
 
     private static double Sd(IReadOnlyList<double> values)

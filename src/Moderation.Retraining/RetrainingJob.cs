@@ -178,7 +178,8 @@ public sealed class RetrainingJob(ILogger<RetrainingJob> logger, TimeProvider? t
             _ => t.Kind,
         }).Concat(detector.Model.Transform is null ? [] : ["geom: -sum_t log p(t | t(x)) of a transformation classifier over the 8 dihedral transforms"])),
         ["transform_classifier"] = detector.Model.Transform?.Spec.ToNativeSpec() ?? "none",
-        ["synthetic_score"] = detector.Model.SyntheticParameters is null ? "none" : "-logit of a discriminator copy fine-tuned against the generator zoo (real and synthetic images augmented: blur, JPEG, resize, noise)",
+        ["synthetic_score"] = detector.Model.SyntheticParameters is null ? "none" : "-logit of a discriminator copy fine-tuned against the generator zoo (real and synthetic images augmented: blur, JPEG, resize, noise)"
+            + (detector.Model.Spectral is { } spectral ? $", plus {spectral.Weight.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)} x a logistic regression on the log-magnitude DCT spectrum fitted against the same families" : ""),
         ["zoo"] = string.Join("\n", detector.Zoo.Select(f => $"{f.Name}: {f.Description}")),
         ["zoo_samples"] = detector.Zoo.Count == 0 ? "none" : $"{SamplesFolder}/<family>.png: {KeptSamples} test samples per family (seeds never used in training), 10×10 tiles of 28×28, 1-pixel gaps, 8-bit gray",
         ["degenerate_score"] = detector.Model.Degenerate is null ? "none" : "standardised Mahalanobis distance (Gaussian, Ledoit-Wolf) of 7 image statistics: mean, ln sd, ln mean |dx|, ln mean |dy|, share below -0.9, ln sd of row means, ln sd of column means",

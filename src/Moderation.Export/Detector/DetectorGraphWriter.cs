@@ -61,8 +61,24 @@ internal static class DetectorGraphWriter
         if (model.SyntheticParameters is { } synthetic)
         {
             var copy = AppendNetwork(graph, syntheticSpec, synthetic, image, SyntheticPrefix, SyntheticPrefix + OnnxTensorNames.Logit);
-            graph.AddNode("Neg", DetectorTensorNames.SyntheticScore, [copy[^1]]);
+            if (model.Spectral is { } spectral)
+            {
+                int[] input = [.. spec.InputShape];
+                if (input is not [1, var h, var w]) throw new ArgumentException("the spectral term needs a single-channel image input", nameof(model));
+                spectral.Validate(h, w);
+                var negated = graph.AddNode("Neg", SyntheticPrefix + "score", [copy[^1]]);
+                var branch = SpectralTermWriter.Append(graph, spectral, image, h, SyntheticPrefix + "spectral.");
+                graph.AddNode("Add", DetectorTensorNames.SyntheticScore, [negated, branch]);
+            }
+            else
+            {
+                graph.AddNode("Neg", DetectorTensorNames.SyntheticScore, [copy[^1]]);
+            }
             graph.AddOutput(DetectorTensorNames.SyntheticScore, [1]);
+        }
+        else if (model.Spectral is not null)
+        {
+            throw new ArgumentException("a spectral term needs the synthetic classifier", nameof(model));
         }
         return graph.Build();
     }

@@ -6,7 +6,7 @@ namespace Moderation.Export.Detector;
 /// Everything one detector ONNX graph holds: the trained discriminator D (for <c>logit</c>, <c>features</c> and the
 /// feature taps of the anomaly terms) and, optionally, a synthetic classifier — a discriminator (D itself or the D of
 /// another GAN trained on the same images) fine-tuned to tell real images from generator samples — whose negated logit is
-/// <c>synthetic_score</c>.
+/// <c>synthetic_score</c> (plus the optional <see cref="Spectral"/> branch).
 /// </summary>
 public sealed record DetectorModel
 {
@@ -35,4 +35,8 @@ public sealed record DetectorModel
     /// <summary>The degenerate-image check: a Gaussian term on the image statistics of <see cref="ImageStatisticsWriter"/>,
     /// fitted on normal images, output as <c>degenerate_score</c> (its own threshold and reason); null = none.</summary>
     public GaussianTerm? Degenerate { get; init; }
+
+    /// <summary>The frequency-domain branch added into <c>synthetic_score</c>; null = none. Needs
+    /// <see cref="SyntheticParameters"/> and a square single-channel input.</summary>
+    public SpectralTerm? Spectral { get; init; }
 }

@@ -92,10 +92,17 @@ public sealed partial class DetectorBuilder(ILogger logger, TimeProvider? timePr
 
             start = _time.GetTimestamp();
             ClassifierStepResult final = default;
+            SpectralTerm? spectral = null;
             if (recipe.Synthetic is { } synthetic && zoo.Count > 0)
             {
                 (classifier, final) = SyntheticFineTuner.FineTune(trained.Discriminator, zoo, train, trainCount, synthetic, hyperparameters.Seed, cancellationToken);
                 LogSynthetic(zoo.Count, final.Loss, final.RealProbability, final.FakeProbability);
+                if (synthetic.Spectral)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    spectral = SpectralFitter.Fit(train, trainCount, zoo, SpectralFitter.ClassifierScores(classifier, train, trainCount), d.Spec.InputShape[^1]);
+                    LogSpectral(spectral.Weight);
+                }
             }
             double tuneSeconds = _time.GetElapsedTime(start).TotalSeconds;
 
@@ -108,6 +115,7 @@ public sealed partial class DetectorBuilder(ILogger logger, TimeProvider? timePr
                 Degenerate = degenerate,
                 SyntheticParameters = classifier is null ? null : ByName(classifier),
                 SyntheticSpec = classifier is null || featureGan is null ? null : classifier.Spec,
+                Spectral = spectral,
             };
             return new TrainedDetector(model, trained.Generator, trained, final, ganSeconds, fitSeconds, tuneSeconds)
             {
@@ -172,4 +180,7 @@ public sealed partial class DetectorBuilder(ILogger logger, TimeProvider? timePr
 
     [LoggerMessage(Level = LogLevel.Information, Message = "synthetic classifier fine-tuned against {Families} generator families: loss {Loss:F3}, p(real) {Real:F2}, p(fake) {Fake:F2}")]
     private partial void LogSynthetic(int families, float loss, float real, float fake);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "spectral branch fitted: weight {Weight:G4} in synthetic_score")]
+    private partial void LogSpectral(double weight);
 }

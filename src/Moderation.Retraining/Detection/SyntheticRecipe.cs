@@ -35,6 +35,11 @@ public sealed record SyntheticRecipe
     /// BatchNorm normalises with in training match the running statistics the exported graph uses.</summary>
     public bool SeparateBatches { get; init; }
 
-    /// <summary>The recipe before the zoo: DCGAN snapshots only, no augmentation, separate batches, 1,000 steps.</summary>
-    public static SyntheticRecipe SingleGenerator { get; } = new() { Zoo = null, Augmentation = AugmentationRecipe.None, SeparateBatches = true, Steps = 1000 };
+    /// <summary>Whether <c>synthetic_score</c> gets the frequency-domain branch (<see cref="SpectralFitter"/>), fitted on
+    /// the same real images against the same families; default true (false in <see cref="SingleGenerator"/>).</summary>
+    public bool Spectral { get; init; } = true;
+
+    /// <summary>The recipe before the zoo: DCGAN snapshots only, no augmentation, separate batches, 1,000 steps, no
+    /// spectral branch.</summary>
+    public static SyntheticRecipe SingleGenerator { get; } = new() { Zoo = null, Augmentation = AugmentationRecipe.None, SeparateBatches = true, Steps = 1000, Spectral = false };
 }

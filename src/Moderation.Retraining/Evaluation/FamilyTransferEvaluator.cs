@@ -3,6 +3,7 @@ using Moderation.Core.Metrics;
 using Moderation.Evaluation.Metrics;
 using Moderation.Evaluation.Results;
 using Moderation.Export;
+using Moderation.Export.Detector;
 using Moderation.Retraining.Detection;
 using Moderation.Retraining.Zoo;
 using Moderation.Training.Torch;
@@ -11,7 +12,8 @@ namespace Moderation.Retraining.Evaluation;
 
 /// <summary>
 /// Leave-one-family-out: for each family F of a detector's zoo, fine-tunes a synthetic classifier from the same
-/// discriminator against the other families (same recipe), exports it to ONNX and scores through ONNX Runtime the
+/// discriminator against the other families (same recipe; its spectral branch, when the recipe has one, is fitted
+/// against the same families), exports it to ONNX and scores through ONNX Runtime the
 /// calibration images, the normal test images and F's test samples; the verdict's thresholds are calibrated jointly
 /// with the model's other scores (<see cref="ConformalCalibration.Jointly"/>). The baseline
 /// classifier (<see cref="SyntheticRecipe.SingleGenerator"/>, with the same number of steps) and an ablation without the
@@ -56,10 +58,10 @@ internal sealed partial class FamilyTransferEvaluator(ILogger logger, TimeProvid
             }
             LogFold(classIndex, held.Name, row.Auroc, row.VerdictTpr, row.BaselineAuroc, row.BaselineVerdictTpr);
             rows.Add(row);
-            File.Delete(fold);
+            File.Delete(fold.Path);
         }
-        File.Delete(baseline);
-        File.Delete(ablation);
+        File.Delete(baseline.Path);
+        File.Delete(ablation.Path);
         return new ClassTransferResult
         {
             ClassIndex = classIndex, ClassName = className, Families = rows, ZooSeconds = detector.ZooSeconds,
@@ -68,24 +70,41 @@ internal sealed partial class FamilyTransferEvaluator(ILogger logger, TimeProvid
         };
     }
 
-    /// <summary>Fine-tunes a classifier against <paramref name="families"/> and exports it; returns the ONNX path (its
-    /// <c>anomaly_score</c> output is −logit, i.e. <c>synthetic_score</c>).</summary>
-    private static string Classifier(TrainedDetector detector, IReadOnlyList<FamilySamples> families, SyntheticRecipe recipe,
+    /// <summary>A fold's synthetic score: the exported classifier (its <c>anomaly_score</c> output is −logit) plus,
+    /// when the recipe has it, the spectral branch fitted against the same families.</summary>
+    private sealed record FoldScorer(string Path, SpectralTerm? Spectral, int Side)
+    {
+        public double[] Score(float[] images, int count)
+        {
+            var scores = OnnxScoring.ScoreAll(Path, [OnnxTensorNames.AnomalyScore], images, count)[0];
+            if (Spectral is null) return scores;
+            var branch = SpectralFitter.Score(Spectral, images, count, Side);
+            return [.. scores.Select((v, i) => v + branch[i])];
+        }
+    }
+
+    /// <summary>Fine-tunes a classifier against <paramref name="families"/>, exports it and fits its spectral branch.</summary>
+    private static FoldScorer Classifier(TrainedDetector detector, IReadOnlyList<FamilySamples> families, SyntheticRecipe recipe,
         float[] train, int trainCount, long seed, string path, CancellationToken cancellationToken)
     {
         var (classifier, _) = SyntheticFineTuner.FineTune(detector.Training.Discriminator, families, train, trainCount, recipe, seed, cancellationToken);
         using (classifier)
+        {
             NetworkOnnxExporter.Export(classifier.Spec, classifier.Parameters().ToDictionary(p => p.Name, StringComparer.Ordinal), path, new OnnxExportOptions());
-        return path;
+            int side = classifier.Spec.InputShape[^1];
+            var spectral = recipe.Spectral
+                ? SpectralFitter.Fit(train, trainCount, families, SpectralFitter.ClassifierScores(classifier, train, trainCount), side)
+                : null;
+            return new FoldScorer(path, spectral, side);
+        }
     }
 
-    private static FamilyTransferResult Measure(string classifierPath, FamilySamples held, float[] calibration, int calibrationCount,
+    private static FamilyTransferResult Measure(FoldScorer scorer, FamilySamples held, float[] calibration, int calibrationCount,
         float[] normalTest, int normalTestCount, FixedScores fixedScores, double targetFpr)
     {
-        string[] output = [OnnxTensorNames.AnomalyScore];
-        var cal = OnnxScoring.ScoreAll(classifierPath, output, calibration, calibrationCount)[0];
-        var test = OnnxScoring.ScoreAll(classifierPath, output, normalTest, normalTestCount)[0];
-        var fake = OnnxScoring.ScoreAll(classifierPath, output, held.Test, held.TestCount)[0];
+        var cal = scorer.Score(calibration, calibrationCount);
+        var test = scorer.Score(normalTest, normalTestCount);
+        var fake = scorer.Score(held.Test, held.TestCount);
         var joint = ConformalCalibration.Jointly([.. fixedScores.Calibration, cal], targetFpr);
         double[][] normal = [.. fixedScores.NormalTest, test], fakes = [.. fixedScores.Families[held.Name], fake];
         return new FamilyTransferResult

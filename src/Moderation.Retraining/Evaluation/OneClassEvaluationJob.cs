@@ -109,7 +109,7 @@ public sealed partial class OneClassEvaluationJob(ILogger logger, TimeProvider? 
     [
         (ScoreKinds.Anomaly, "anomaly_score: sum of standardised terms (nearest neighbour on pixels, discriminator features and transformation-classifier features; GEOM transformation-classifier likelihood), computed in the ONNX graph; positives: the other nine classes' test images"),
         (LogitKind, "baseline: −logit of the same discriminator; positives: the other nine classes' test images"),
-        (ScoreKinds.Synthetic, "synthetic_score: −logit of a discriminator copy fine-tuned against the generator zoo; positives: samples of the model's own final generator (seeds never used in fine-tuning)"),
+        (ScoreKinds.Synthetic, "synthetic_score: −logit of a discriminator copy fine-tuned against the generator zoo, plus a logistic regression on the log DCT spectrum when the recipe has it; positives: samples of the model's own final generator (seeds never used in fine-tuning)"),
         (SyntheticUnseenKind, "synthetic_score; positives: samples of a generator never seen in fine-tuning (another seed, another width)"),
     ];
 

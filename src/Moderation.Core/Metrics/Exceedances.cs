@@ -23,6 +23,11 @@ public static class Exceedances
         return (int)Math.Floor(rate * (calibrationImages + 1) + 1e-9);
     }
 
+    /// <summary>K = max(0, l − 1), l = <see cref="ConformalRank"/>: the calibration images above the split-conformal
+    /// threshold (the allowance of a verdict calibrated at rate α).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">n &lt; 0 or α outside (0,1).</exception>
+    public static int ConformalAllowance(int calibrationImages, double rate) => Math.Max(0, ConformalRank(calibrationImages, rate) - 1);
+
     /// <summary>P(X ≥ <paramref name="testAbove"/>), X ~ BetaBinomial(m, K + 1, n − K): the p-value of the hypothesis
     /// "the test images are exchangeable with the calibration images" against an excess of test images above the
     /// threshold. Example: K = 23 of n = 2,400 (the conformal threshold at 1 %) and 20 of m = 1,000 test images above

@@ -55,7 +55,7 @@ internal static class TransferReport
 
     /// <summary>The verdict's p-value: its test count against the conformal threshold's exceedance law.</summary>
     private static double VerdictP(VerdictCalibrationResult c) =>
-        Exceedances.AtLeast(c.CalibrationImages, Math.Max(0, Exceedances.ConformalRank(c.CalibrationImages, c.TargetFpr) - 1),
+        Exceedances.AtLeast(c.CalibrationImages, Exceedances.ConformalAllowance(c.CalibrationImages, c.TargetFpr),
             c.TestImages, Count(c.RealisedFpr, c.TestImages));
 
     /// <summary>One score's p-value: its test count against the exceedance law of its own calibration count.</summary>

@@ -63,8 +63,7 @@ internal static class DetectorGraphWriter
             var copy = AppendNetwork(graph, syntheticSpec, synthetic, image, SyntheticPrefix, SyntheticPrefix + OnnxTensorNames.Logit);
             if (model.Spectral is { } spectral)
             {
-                int[] input = [.. spec.InputShape];
-                if (input is not [1, var h, var w]) throw new ArgumentException("the spectral term needs a single-channel image input", nameof(model));
+                if (spec.InputShape is not [1, var h, var w]) throw new ArgumentException("the spectral term needs a single-channel image input", nameof(model));
                 spectral.Validate(h, w);
                 var negated = graph.AddNode("Neg", SyntheticPrefix + "score", [copy[^1]]);
                 var branch = SpectralTermWriter.Append(graph, spectral, image, h, SyntheticPrefix + "spectral.");

@@ -15,9 +15,9 @@ namespace Moderation.Retraining.Detection;
 /// </summary>
 public static class ConformalCalibration
 {
-    /// <summary>k = ⌊α·(n+1)⌋ − 1 (<see cref="Exceedances.ConformalRank"/> − 1), the calibration images the verdict may flag (≥ 0).</summary>
+    /// <summary>k = ⌊α·(n+1)⌋ − 1 (<see cref="Exceedances.ConformalAllowance"/>), the calibration images the verdict may flag (≥ 0).</summary>
     /// <exception cref="ArgumentOutOfRangeException">n &lt; 0 or α outside (0,1).</exception>
-    public static int Allowance(int count, double targetFpr) => Math.Max(0, Exceedances.ConformalRank(count, targetFpr) - 1);
+    public static int Allowance(int count, double targetFpr) => Exceedances.ConformalAllowance(count, targetFpr);
 
     /// <summary>The fewest calibration images that give each of <paramref name="scoreCount"/> scores an allowance of at
     /// least one image: k ≥ m ⇔ ⌊α·(n+1)⌋ ≥ m + 1 ⇔ n ≥ ⌈(m+1)/α⌉ − 1 (399 for three scores at α = 1 %).</summary>

@@ -1,3 +1,4 @@
+using MathNet.Numerics.Statistics;
 using Moderation.Export.Detector;
 using Moderation.Retraining.Zoo;
 using Moderation.Training.Torch;
@@ -69,7 +70,7 @@ internal static class SpectralFitter
         var weights = folded.data<float>().ToArray();
         using var offset = ((float)bias).ToScalar();
         var own = negatives.matmul(folded).add(offset).data<float>().Select(v => (double)v).ToArray();
-        double weight = Sd(classifierScores) / Math.Max(Sd(own), 1e-12);
+        double weight = classifierScores.PopulationStandardDeviation() / Math.Max(own.PopulationStandardDeviation(), 1e-12);
         return new SpectralTerm(weights, bias, weight);
     }
 
@@ -88,19 +89,10 @@ internal static class SpectralFitter
         return [.. logits.data<float>().Select(v => term.Weight * v)];
     }
 
-    /// <summary>The classifier's part of <c>synthetic_score</c>, −logit, in eval mode (batches of 500).</summary>
-    public static double[] ClassifierScores(TorchNetwork classifier, float[] images, int count)
-    {
-        int size = classifier.InputSize;
-        var scores = new double[count];
-        for (int start = 0; start < count; start += 500)
-        {
-            int n = Math.Min(500, count - start);
-            var logits = classifier.Forward(images.AsSpan(start * size, n * size), n).Output;
-            for (int i = 0; i < n; i++) scores[start + i] = -logits[i];
-        }
-        return scores;
-    }
+    /// <summary>The classifier's part of <c>synthetic_score</c>, −logit, in eval mode: its last layer read with
+    /// <see cref="FeatureExtractor"/>.</summary>
+    public static double[] ClassifierScores(TorchNetwork classifier, float[] images, int count) =>
+        [.. FeatureExtractor.Extract(classifier, new FeatureTap(classifier.Spec.Layers.Count - 1), images, count).Select(v => -(double)v)];
 
     /// <summary>log(|C·X·Cᵀ| + ε), <c>[count, n²]</c>.</summary>
     private static Tensor Features(float[] images, int count, int size, Tensor basis)
@@ -108,11 +100,5 @@ internal static class SpectralFitter
         var x = tensor(images.AsSpan(0, count * size * size).ToArray(), [count, size, size]);
         using var epsilon = SpectralTerm.Epsilon.ToScalar();
         return basis.matmul(x).matmul(basis.t()).abs().add(epsilon).log().reshape(count, size * size);
-    }
-
-    private static double Sd(IReadOnlyList<double> values)
-    {
-        double m = values.Average();
-        return Math.Sqrt(values.Sum(v => (v - m) * (v - m)) / values.Count);
     }
 }

@@ -71,15 +71,24 @@ internal sealed partial class FamilyTransferEvaluator(ILogger logger, TimeProvid
     }
 
     /// <summary>A fold's synthetic score: the exported classifier (its <c>anomaly_score</c> output is −logit) plus,
-    /// when the recipe has it, the spectral branch fitted against the same families.</summary>
-    private sealed record FoldScorer(string Path, SpectralTerm? Spectral, int Side)
+    /// when the recipe has it, the spectral branch fitted against the same families. Scores are kept per image array, so
+    /// the baseline's and the ablation's calibration and normal test scores are computed once, not once per family.</summary>
+    private sealed class FoldScorer(string path, SpectralTerm? spectral, int side)
     {
+        private readonly Dictionary<float[], double[]> _scored = new(ReferenceEqualityComparer.Instance);
+
+        public string Path => path;
+
         public double[] Score(float[] images, int count)
         {
-            var scores = OnnxScoring.ScoreAll(Path, [OnnxTensorNames.AnomalyScore], images, count)[0];
-            if (Spectral is null) return scores;
-            var branch = SpectralFitter.Score(Spectral, images, count, Side);
-            return [.. scores.Select((v, i) => v + branch[i])];
+            if (_scored.TryGetValue(images, out var known)) return known;
+            var scores = OnnxScoring.ScoreAll(path, [OnnxTensorNames.AnomalyScore], images, count)[0];
+            if (spectral is not null)
+            {
+                var branch = SpectralFitter.Score(spectral, images, count, side);
+                for (int i = 0; i < scores.Length; i++) scores[i] += branch[i];
+            }
+            return _scored[images] = scores;
         }
     }
 

@@ -42,6 +42,8 @@ public sealed class ExceedancesTests
         Assert.Equal(12, Exceedances.ConformalRank(1200, 0.01));
         Assert.Equal(1, Exceedances.ConformalRank(99, 0.01)); // 0.01 · 100 = 1 exactly, not 0.99999…
         Assert.Equal(0, Exceedances.ConformalRank(98, 0.01));
+        Assert.Equal(23, Exceedances.ConformalAllowance(2400, 0.01)); // the verdict may flag l − 1 calibration images
+        Assert.Equal(0, Exceedances.ConformalAllowance(98, 0.01));    // never negative
     }
 
     [Fact]
